@@ -22,6 +22,9 @@ public final class Intrinsics {
         Object attribute(String logicalId, String attribute);
     }
 
+    /** What {@code Ref AWS::NoValue} evaluates to: the enclosing key or list item is removed. */
+    private static final Object NO_VALUE = new Object();
+
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{(!?)([^}]+)}");
 
     private final Map<String, String> parameters;
@@ -40,8 +43,7 @@ public final class Intrinsics {
                 "AWS::StackName", stackName,
                 "AWS::StackId", "arn:aws:cloudformation:" + region + ":" + accountId + ":stack/" + stackName + "/local",
                 "AWS::Partition", "aws",
-                "AWS::URLSuffix", "amazonaws.com",
-                "AWS::NoValue", "");
+                "AWS::URLSuffix", "amazonaws.com");
     }
 
     /** Resolves every intrinsic in {@code value}, recursively; {@code AWS::NoValue} entries vanish. */
@@ -56,8 +58,9 @@ public final class Intrinsics {
             }
             Map<String, Object> resolved = new LinkedHashMap<>();
             map.forEach((key, item) -> {
-                if (!isNoValue(item)) {
-                    resolved.put(key, resolve(item));
+                Object resolvedItem = resolve(item);
+                if (resolvedItem != NO_VALUE) {
+                    resolved.put(key, resolvedItem);
                 }
             });
             return resolved;
@@ -65,8 +68,9 @@ public final class Intrinsics {
         if (value instanceof List<?> list) {
             List<Object> resolved = new ArrayList<>();
             for (Object item : list) {
-                if (!isNoValue(item)) {
-                    resolved.add(resolve(item));
+                Object resolvedItem = resolve(item);
+                if (resolvedItem != NO_VALUE) {
+                    resolved.add(resolvedItem);
                 }
             }
             return resolved;
@@ -86,7 +90,7 @@ public final class Intrinsics {
         return truth(resolve(definition));
     }
 
-    /** The logical ids a value refers to, for ordering the provisioning. */
+    /** The names (resources or parameters) a value refers to, for ordering the provisioning. */
     public static Set<String> references(Object value) {
         Set<String> found = new java.util.LinkedHashSet<>();
         collectReferences(value, found);
@@ -102,10 +106,13 @@ public final class Intrinsics {
                     found.add(String.valueOf(parts.getFirst()));
                 } else if ("Fn::Sub".equals(key)) {
                     String text = item instanceof List<?> parts ? String.valueOf(parts.getFirst()) : String.valueOf(item);
+                    Set<?> local = item instanceof List<?> parts && parts.size() > 1 && parts.get(1) instanceof Map<?, ?> variables
+                            ? variables.keySet() : Set.of();
                     Matcher matcher = SUB_VARIABLE.matcher(text);
                     while (matcher.find()) {
-                        if (matcher.group(1).isEmpty() && !matcher.group(2).startsWith("AWS::")) {
-                            found.add(matcher.group(2).split("\\.")[0]);
+                        String name = matcher.group(2);
+                        if (matcher.group(1).isEmpty() && !name.startsWith("AWS::") && !local.contains(name)) {
+                            found.add(name.split("\\.")[0]);
                         }
                     }
                     if (item instanceof List<?> parts && parts.size() > 1) {
@@ -164,6 +171,9 @@ public final class Intrinsics {
     }
 
     private Object ref(String name) {
+        if (name.equals("AWS::NoValue")) {
+            return NO_VALUE;
+        }
         if (pseudo.containsKey(name)) {
             return pseudo.get(name);
         }
@@ -201,10 +211,6 @@ public final class Intrinsics {
         }
         matcher.appendTail(out);
         return out.toString();
-    }
-
-    private static boolean isNoValue(Object value) {
-        return value instanceof Map<?, ?> map && map.size() == 1 && "AWS::NoValue".equals(map.get("Ref"));
     }
 
     private static boolean truth(Object value) {
