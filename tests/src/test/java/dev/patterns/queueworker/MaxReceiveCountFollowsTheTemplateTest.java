@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.patterns.local.LocalSession;
 import dev.patterns.local.sources.PollResult;
 import dev.patterns.testsupport.EmulatorExtension;
+import dev.patterns.testsupport.Queues;
 import dev.patterns.testsupport.TemplateParameters;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,9 +25,9 @@ class MaxReceiveCountFollowsTheTemplateTest {
 
         List<PollResult> polls = session.sqsEventSource("QueueWorkerFunction").drain(20);
 
-        assertThat(QueueWorkerEndToEndTest.maxReceiveCountInTemplate(session)).isEqualTo(2);
-        assertThat(QueueWorkerEndToEndTest.deliveries(polls)).containsExactlyEntriesOf(java.util.Map.of(poisonId, 2));
-        assertThat(QueueWorkerEndToEndTest.drainQueue(sqs, session.stack().ref("WorkDeadLetterQueue")))
+        assertThat(Queues.maxReceiveCount(session, "WorkQueue")).isEqualTo(2);
+        assertThat(Queues.deliveries(polls)).containsExactlyEntriesOf(java.util.Map.of(poisonId, 2));
+        assertThat(Queues.drain(sqs, session.stack().ref("WorkDeadLetterQueue")))
                 .singleElement().satisfies(message -> assertThat(message.messageId()).isEqualTo(poisonId));
     }
 }

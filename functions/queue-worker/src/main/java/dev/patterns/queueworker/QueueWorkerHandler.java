@@ -6,15 +6,12 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.patterns.common.AwsClients;
 import dev.patterns.common.Env;
-import dev.patterns.common.batch.BatchMetrics;
-import dev.patterns.common.batch.BatchResult;
 import dev.patterns.common.batch.SqsBatchProcessor;
 import dev.patterns.common.idempotency.DynamoDbIdempotencyStore;
 import dev.patterns.common.idempotency.Idempotency;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /** Pattern 1: SQS standard queue -> ledger postings, with partial batch failures and idempotency. */
 public final class QueueWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
@@ -39,10 +36,6 @@ public final class QueueWorkerHandler implements RequestHandler<SQSEvent, SQSBat
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> {
-            BatchResult result = processor.process(event, context);
-            BatchMetrics.publish(result);
-            return result.toResponse();
-        });
+        return processor.handle(event, context);
     }
 }

@@ -25,7 +25,7 @@ public final class Main {
               local                                  run every implemented pattern's scenario locally and report
               invoke <LogicalId> -e <event.json> [--env-vars <env.json>] [--parameter-overrides K=V ...]
                                                      like `sam local invoke`, without Docker
-              poll <LogicalId> [--max-polls N]       run the function's SQS event source until its queue is empty
+              poll <LogicalId> [--max-polls N]       run the function's SQS or SNS event source (N one-second polls)
               emulator [--parameter-overrides K=V ...]
                                                      start the emulator, provision the template, print the endpoint, wait
             """;
@@ -71,6 +71,16 @@ public final class Main {
         String function = options.positional("LogicalId");
         int maxPolls = Integer.parseInt(options.optional("--max-polls", "100"));
         try (LocalSession session = LocalSession.start(paths, options.parameters(), LogSink.printing(), options.envVars())) {
+            if (!session.hasSqsEvent(function)) {
+                var source = session.snsEventSource(function);
+                System.out.println("Delivering notifications of " + source.tap().mapping().topicArn() + " to " + function + "; Ctrl-C to stop");
+                for (int i = 0; i < maxPolls; i++) {
+                    source.deliverPending().forEach(outcome -> System.out.println("async: " + outcome.attempts().size()
+                            + " attempt(s), " + outcome.condition() + (outcome.sentTo() == null ? "" : ", sent to " + outcome.sentTo())));
+                    sleep(1000);
+                }
+                return 0;
+            }
             SqsEventSource source = session.sqsEventSource(function);
             System.out.println("Polling " + source.mapping().queueUrl() + " for " + function + "; send messages to it, Ctrl-C to stop");
             for (int i = 0; i < maxPolls; i++) {

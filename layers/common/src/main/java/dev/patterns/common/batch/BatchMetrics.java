@@ -14,6 +14,7 @@ public final class BatchMetrics {
         Metrics metrics = MetricsFactory.getMetricsInstance();
         metrics.addMetric("RecordsSucceeded", result.count(RecordOutcome.Succeeded.class), MetricUnit.COUNT);
         metrics.addMetric("RecordsFailed", result.count(RecordOutcome.Failed.class), MetricUnit.COUNT);
+        metrics.addMetric("RecordsDeadLettered", result.count(RecordOutcome.DeadLettered.class), MetricUnit.COUNT);
         metrics.addMetric("RecordsNotAttempted", result.count(RecordOutcome.NotAttempted.class), MetricUnit.COUNT);
         metrics.flush();
     }

@@ -13,6 +13,10 @@ public sealed interface RecordOutcome {
     record Failed(String messageId, String reason, Exception cause) implements RecordOutcome {
     }
 
+    /** A permanent failure, moved to the DLQ at once by the processor: done as far as this queue is concerned. */
+    record DeadLettered(String messageId, String reason) implements RecordOutcome {
+    }
+
     /**
      * FIFO only: the record was not run because an earlier record of its message group failed in
      * this batch; it goes back to the queue so the group's order is kept.
@@ -21,6 +25,6 @@ public sealed interface RecordOutcome {
     }
 
     default boolean returnsToQueue() {
-        return !(this instanceof Succeeded);
+        return !(this instanceof Succeeded || this instanceof DeadLettered);
     }
 }

@@ -74,6 +74,55 @@ class SqsBatchProcessorTest {
         assertThat(ran).containsExactly("a", "b");
     }
 
+    @Test
+    void permanentFailureIsDeadLetteredAndItsGroupCarriesOn() {
+        List<String> routed = new ArrayList<>();
+        SqsBatchProcessor processor = SqsBatchProcessor.perMessageGroup((message, context) -> {
+            ran.add(message.getMessageId());
+            if (message.getMessageId().equals("g1-2")) {
+                throw new PermanentFailureException("unknown type");
+            }
+        }).withDeadLetterRouting((message, reason) -> routed.add(message.getMessageId() + ": " + reason));
+
+        BatchResult result = processor.process(event(message("g1-1", "g1"), message("g1-2", "g1"), message("g1-3", "g1")), null);
+
+        assertThat(routed).containsExactly("g1-2: unknown type");
+        assertThat(ran).containsExactly("g1-1", "g1-2", "g1-3");
+        assertThat(result.toResponse().getBatchItemFailures()).isEmpty();
+    }
+
+    @Test
+    void transientFailureOnTheLastAllowedReceiveIsDeadLetteredSoItsGroupProceeds() {
+        List<String> routed = new ArrayList<>();
+        SqsBatchProcessor processor = SqsBatchProcessor.perMessageGroup(failing(Set.of("g1-1")))
+                .withDeadLetterRouting((message, reason) -> routed.add(reason))
+                .deadLetteringOnLastReceive(3);
+        SQSMessage early = message("g1-1", "g1");
+        early.setAttributes(Map.of("MessageGroupId", "g1", "ApproximateReceiveCount", "2"));
+
+        BatchResult second = processor.process(event(early, message("g1-2", "g1")), null);
+        early.setAttributes(Map.of("MessageGroupId", "g1", "ApproximateReceiveCount", "3"));
+        BatchResult third = processor.process(event(early, message("g1-2", "g1")), null);
+
+        assertThat(second.toResponse().getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier).containsExactly("g1-1", "g1-2");
+        assertThat(third.toResponse().getBatchItemFailures()).isEmpty();
+        assertThat(routed).containsExactly("Failed on receive 3 of maxReceiveCount 3: boom");
+        assertThat(ran).containsExactly("g1-1", "g1-1", "g1-2");
+    }
+
+    @Test
+    void failedDeadLetterMoveLeavesTheRecordOnTheNormalPath() {
+        SqsBatchProcessor processor = SqsBatchProcessor.unordered((message, context) -> {
+            throw new PermanentFailureException("bad schema");
+        }).withDeadLetterRouting((message, reason) -> {
+            throw new IllegalStateException("DLQ unreachable");
+        });
+
+        BatchResult result = processor.process(event(message("a", null)), null);
+
+        assertThat(result.toResponse().getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier).containsExactly("a");
+    }
+
     private RecordHandler failing(Set<String> ids) {
         return (message, context) -> {
             ran.add(message.getMessageId());

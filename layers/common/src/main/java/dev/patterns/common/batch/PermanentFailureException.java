@@ -1,0 +1,9 @@
+package dev.patterns.common.batch;
+
+/** A ready-made {@link PermanentFailure}. */
+public class PermanentFailureException extends Exception implements PermanentFailure {
+
+    public PermanentFailureException(String reason) {
+        super(reason);
+    }
+}
