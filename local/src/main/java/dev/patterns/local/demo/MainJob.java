@@ -19,7 +19,7 @@ import java.util.Map;
 public final class MainJob {
 
     static List<Scenario> scenarios() {
-        return List.of(new QueueWorkerScenario());
+        return List.of(new QueueWorkerScenario(), new OrderedWorkerScenario(), new TopicSubscriberScenario(), new FanOutScenario());
     }
 
     /** @return 0 when every expectation held */
