@@ -89,6 +89,11 @@ public final class Template {
         return function == null ? Map.of() : Maps.map(function, "Globals.Function");
     }
 
+    /** The Outputs section: name -> {Description, Value, ...}. */
+    public Map<String, Object> outputs() {
+        return section("Outputs");
+    }
+
     public Optional<Object> output(String name) {
         Object output = section("Outputs").get(name);
         return output == null ? Optional.empty() : Optional.ofNullable(Maps.map(output, name).get("Value"));
