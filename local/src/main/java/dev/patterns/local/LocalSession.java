@@ -8,15 +8,17 @@ import dev.patterns.local.provision.Provisioner;
 import dev.patterns.local.runtime.LocalLambda;
 import dev.patterns.local.runtime.LogSink;
 import dev.patterns.local.sources.AsyncInvoker;
-import dev.patterns.local.sources.SnsEventMapping;
-import dev.patterns.local.sources.SnsEventSource;
-import dev.patterns.local.sources.SnsTap;
+import dev.patterns.local.sources.Tap;
+import dev.patterns.local.sources.TapEventSource;
+import dev.patterns.local.sources.Taps;
 import dev.patterns.local.sources.SqsEventMapping;
 import dev.patterns.local.sources.SqsEventSource;
 import dev.patterns.local.template.Template;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -34,7 +36,7 @@ public final class LocalSession implements AutoCloseable {
     private final ProvisionedStack stack;
     private final LocalLambda lambda;
     private final AwsClientFactory clients;
-    private final List<SnsTap> snsTaps;
+    private final List<Tap> taps;
 
     private LocalSession(Emulator emulator, boolean ownsEmulator, ProjectPaths paths, Map<String, String> parameters,
             LogSink sink, Map<String, Map<String, String>> environmentOverrides) {
@@ -44,10 +46,9 @@ public final class LocalSession implements AutoCloseable {
         this.clients = new AwsClientFactory(emulator.endpoint());
         this.stack = new Provisioner(clients).provision(Template.load(paths.template()), STACK_NAME, parameters);
         this.lambda = new LocalLambda(stack, paths, emulator.endpoint(), sink, environmentOverrides);
-        // Subscribed now, before anything is published, as SAM's subscription would be.
-        SqsClient sqs = clients.create(SqsClient.builder());
-        SnsClient sns = clients.create(SnsClient.builder());
-        this.snsTaps = SnsEventMapping.all(stack).stream().map(mapping -> SnsTap.create(sqs, sns, mapping, STACK_NAME)).toList();
+        // Wired now, before anything is published or uploaded, as the deployed stack would be.
+        this.taps = new Taps(clients.create(SqsClient.builder()), clients.create(SnsClient.builder()),
+                clients.create(S3Client.builder().forcePathStyle(true)), clients.create(EventBridgeClient.builder())).create(stack);
     }
 
     /** Starts an emulator of its own and provisions the template into it. */
@@ -98,11 +99,20 @@ public final class LocalSession implements AutoCloseable {
         return new AsyncInvoker(stack, lambda::invoke, clients.create(SqsClient.builder()), clients.create(SnsClient.builder()), Clock.systemUTC());
     }
 
-    /** The template's SNS event source of {@code functionLogicalId}, delivering asynchronously. */
-    public SnsEventSource snsEventSource(String functionLogicalId) {
-        SnsTap tap = snsTaps.stream().filter(candidate -> candidate.mapping().functionLogicalId().equals(functionLogicalId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(functionLogicalId + " has no SNS event in the template"));
-        return new SnsEventSource(clients.create(SqsClient.builder()), tap, asyncInvoker());
+    /** The function's asynchronous event sources (SNS, S3, EventBridge), each delivering through Lambda's async invocation. */
+    public List<TapEventSource> asyncEventSources(String functionLogicalId) {
+        List<TapEventSource> sources = taps.stream().filter(tap -> tap.functionLogicalId().equals(functionLogicalId))
+                .map(tap -> new TapEventSource(clients.create(SqsClient.builder()), tap, asyncInvoker())).toList();
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException(functionLogicalId + " has no SNS, S3 or EventBridge event in the template");
+        }
+        return sources;
+    }
+
+    /** The function's asynchronous event source named {@code eventName} in the template. */
+    public TapEventSource asyncEventSource(String functionLogicalId, String eventName) {
+        return asyncEventSources(functionLogicalId).stream().filter(source -> source.tap().eventName().equals(eventName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(functionLogicalId + " has no asynchronous event " + eventName));
     }
 
     public boolean hasSqsEvent(String functionLogicalId) {

@@ -37,7 +37,7 @@ class TopicSubscriberAsyncTest {
         String message = "{\"notificationId\":\"n-bad\",\"severity\":\"APOCALYPTIC\",\"text\":\"?\"}";
         publish(session, message);
 
-        List<AsyncOutcome> outcomes = session.snsEventSource("TopicSubscriberFunction").deliverPending();
+        List<AsyncOutcome> outcomes = session.asyncEventSource("TopicSubscriberFunction", "Notifications").deliverPending();
 
         assertThat(outcomes).singleElement().satisfies(outcome -> {
             assertThat(outcome.attempts()).hasSize(3).noneMatch(InvocationResult::succeeded);
@@ -60,7 +60,7 @@ class TopicSubscriberAsyncTest {
     void passingNotificationIsStoredOnceAndNothingReachesTheFailureQueue(LocalSession session) {
         publish(session, "{\"notificationId\":\"n-good\",\"severity\":\"WARNING\",\"text\":\"queue depth rising\"}");
 
-        List<AsyncOutcome> outcomes = session.snsEventSource("TopicSubscriberFunction").deliverPending();
+        List<AsyncOutcome> outcomes = session.asyncEventSource("TopicSubscriberFunction", "Notifications").deliverPending();
 
         assertThat(outcomes).singleElement().satisfies(outcome -> {
             assertThat(outcome.attempts()).hasSize(1);

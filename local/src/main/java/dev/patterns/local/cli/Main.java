@@ -25,7 +25,7 @@ public final class Main {
               local                                  run every implemented pattern's scenario locally and report
               invoke <LogicalId> -e <event.json> [--env-vars <env.json>] [--parameter-overrides K=V ...]
                                                      like `sam local invoke`, without Docker
-              poll <LogicalId> [--max-polls N]       run the function's SQS or SNS event source (N one-second polls)
+              poll <LogicalId> [--max-polls N]       run the function's SQS, SNS, S3 or EventBridge event sources (N one-second polls)
               emulator [--parameter-overrides K=V ...]
                                                      start the emulator, provision the template, print the endpoint, wait
             """;
@@ -72,11 +72,12 @@ public final class Main {
         int maxPolls = Integer.parseInt(options.optional("--max-polls", "100"));
         try (LocalSession session = LocalSession.start(paths, options.parameters(), LogSink.printing(), options.envVars())) {
             if (!session.hasSqsEvent(function)) {
-                var source = session.snsEventSource(function);
-                System.out.println("Delivering notifications of " + source.tap().mapping().topicArn() + " to " + function + "; Ctrl-C to stop");
+                var sources = session.asyncEventSources(function);
+                sources.forEach(source -> System.out.println("Delivering " + source.tap().kind() + " events of " + source.tap().sourceArn()
+                        + " to " + function + " asynchronously; Ctrl-C to stop"));
                 for (int i = 0; i < maxPolls; i++) {
-                    source.deliverPending().forEach(outcome -> System.out.println("async: " + outcome.attempts().size()
-                            + " attempt(s), " + outcome.condition() + (outcome.sentTo() == null ? "" : ", sent to " + outcome.sentTo())));
+                    sources.forEach(source -> source.deliverPending().forEach(outcome -> System.out.println("async: " + outcome.attempts().size()
+                            + " attempt(s), " + outcome.condition() + (outcome.sentTo() == null ? "" : ", sent to " + outcome.sentTo()))));
                     sleep(1000);
                 }
                 return 0;

@@ -33,7 +33,7 @@ public final class TopicSubscriberScenario implements Scenario {
                 report.in(file.getFileName() + ": " + message + " -> " + topic);
             }
         }
-        List<AsyncOutcome> outcomes = session.snsEventSource("TopicSubscriberFunction").deliverPending();
+        List<AsyncOutcome> outcomes = session.asyncEventSource("TopicSubscriberFunction", "Notifications").deliverPending();
         outcomes.forEach(outcome -> report.out("async invocation: " + outcome.attempts().size() + " attempt(s), " + outcome.condition()
                 + (outcome.sentTo() == null ? "" : ", record sent to " + outcome.sentTo())));
 

@@ -19,6 +19,7 @@ public final class ProvisionedStack implements Intrinsics.Resources {
     private final Map<String, String> parameters;
     private final Map<String, PhysicalResource> resources = new LinkedHashMap<>();
     private final Map<String, String> skipped = new LinkedHashMap<>();
+    private final List<RuleFunctionTarget> ruleFunctionTargets = new java.util.ArrayList<>();
     private final Intrinsics intrinsics;
 
     ProvisionedStack(Template template, String stackName, Map<String, String> parameters) {
@@ -50,6 +51,18 @@ public final class ProvisionedStack implements Intrinsics.Resources {
 
     void add(PhysicalResource resource) {
         resources.put(resource.logicalId(), resource);
+    }
+
+    /** A function a plain AWS::Events::Rule targets; the local mode taps it. */
+    public record RuleFunctionTarget(String ruleName, String eventBusName, String functionLogicalId, String targetId) {
+    }
+
+    void addRuleFunctionTarget(RuleFunctionTarget target) {
+        ruleFunctionTargets.add(target);
+    }
+
+    public List<RuleFunctionTarget> ruleFunctionTargets() {
+        return List.copyOf(ruleFunctionTargets);
     }
 
     void skip(String logicalId, String reason) {

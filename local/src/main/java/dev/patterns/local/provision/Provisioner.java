@@ -38,7 +38,6 @@ public final class Provisioner {
             }
             creators.create(stack, logicalId, template.type(logicalId), template.properties(logicalId));
         }
-        creators.afterAll(stack);
         return stack;
     }
 

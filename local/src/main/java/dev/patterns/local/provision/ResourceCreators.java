@@ -3,6 +3,7 @@ package dev.patterns.local.provision;
 import dev.patterns.local.emulator.AwsClientFactory;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -14,12 +15,14 @@ final class ResourceCreators {
     private final SnsResources sns;
     private final DynamoDbResources dynamoDb;
     private final S3Resources s3;
+    private final EventsResources events;
 
     ResourceCreators(AwsClientFactory clients) {
         this.sqs = new SqsResources(clients.create(SqsClient.builder()));
         this.sns = new SnsResources(clients.create(SnsClient.builder()));
         this.dynamoDb = new DynamoDbResources(clients.create(DynamoDbClient.builder()));
         this.s3 = new S3Resources(clients.create(S3Client.builder().forcePathStyle(true)));
+        this.events = new EventsResources(clients.create(EventBridgeClient.builder()));
     }
 
     void create(ProvisionedStack stack, String logicalId, String type, Map<String, Object> properties) {
@@ -30,6 +33,8 @@ final class ResourceCreators {
             case "AWS::SNS::Subscription" -> stack.add(sns.subscription(stack, logicalId, properties));
             case "AWS::DynamoDB::Table" -> stack.add(dynamoDb.table(stack, logicalId, properties));
             case "AWS::S3::Bucket" -> stack.add(s3.bucket(stack, logicalId, properties));
+            case "AWS::Events::Rule" -> stack.add(events.rule(stack, logicalId, properties));
+            case "AWS::Events::Archive" -> stack.add(events.archive(stack, logicalId, properties));
             case "AWS::Serverless::Function", "AWS::Lambda::Function" -> stack.add(function(stack, logicalId, properties));
             case "AWS::Serverless::LayerVersion" -> {
                 String name = properties.containsKey("LayerName")
@@ -39,10 +44,6 @@ final class ResourceCreators {
             }
             default -> stack.skip(logicalId, type + " has no emulator counterpart in the local mode");
         }
-    }
-
-    void afterAll(ProvisionedStack stack) {
-        // Hook for wiring that needs every resource in place (kept explicit for later patterns).
     }
 
     /** Functions are not created in the emulator (the local runtime plays Lambda); they only get names. */

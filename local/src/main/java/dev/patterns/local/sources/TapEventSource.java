@@ -11,33 +11,36 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * SNS -> Lambda, played locally: each notification the topic delivered to the function's tap
- * queue becomes Lambda's {@code aws:sns} event, invoked asynchronously (retries, destinations).
+ * Delivers what arrived at a {@link Tap} to its function, asynchronously (retries,
+ * destinations), each event in the shape Lambda gives it: SNS notifications become an
+ * {@code aws:sns} event; S3 notifications and EventBridge events are passed as they are.
  */
-public final class SnsEventSource {
+public final class TapEventSource {
 
     private final SqsClient sqs;
-    private final SnsTap tap;
+    private final Tap tap;
     private final AsyncInvoker invoker;
 
-    public SnsEventSource(SqsClient sqs, SnsTap tap, AsyncInvoker invoker) {
+    public TapEventSource(SqsClient sqs, Tap tap, AsyncInvoker invoker) {
         this.sqs = sqs;
         this.tap = tap;
         this.invoker = invoker;
     }
 
-    public SnsTap tap() {
+    public Tap tap() {
         return tap;
     }
 
-    /** Delivers every notification waiting for the function; returns what became of each. */
+    /** Delivers every event waiting for the function; returns what became of each. */
     public List<AsyncOutcome> deliverPending() {
         List<AsyncOutcome> outcomes = new ArrayList<>();
         for (List<Message> batch = receive(); !batch.isEmpty(); batch = receive()) {
             for (Message message : batch) {
-                JsonNode envelope = parse(message.body());
-                outcomes.add(invoker.invoke(tap.mapping().functionLogicalId(), event(envelope),
-                        Instant.parse(envelope.path("Timestamp").asText(Instant.now().toString()))));
+                JsonNode body = parse(message.body());
+                // S3 sends its s3:TestEvent to queue and topic destinations only, never to a function.
+                if (!(tap.kind() == Tap.Kind.S3 && "s3:TestEvent".equals(body.path("Event").asText()))) {
+                    outcomes.add(invoker.invoke(tap.functionLogicalId(), event(body), eventTime(body)));
+                }
                 sqs.deleteMessage(delete -> delete.queueUrl(tap.queueUrl()).receiptHandle(message.receiptHandle()));
             }
         }
@@ -48,12 +51,41 @@ public final class SnsEventSource {
         return sqs.receiveMessage(receive -> receive.queueUrl(tap.queueUrl()).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
     }
 
+    private String event(JsonNode body) {
+        return switch (tap.kind()) {
+            case SNS -> snsEvent(body);
+            case S3 -> body.toString();
+            case EVENTBRIDGE -> eventBridgeEvent(body);
+        };
+    }
+
+    private Instant eventTime(JsonNode body) {
+        String time = switch (tap.kind()) {
+            case SNS -> body.path("Timestamp").asText("");
+            case S3 -> body.path("Records").path(0).path("eventTime").asText("");
+            case EVENTBRIDGE -> body.path("time").asText("");
+        };
+        try {
+            return Instant.parse(time);
+        } catch (RuntimeException unparsable) {
+            return Instant.now();
+        }
+    }
+
+    /** moto writes an EventBridge event's time as epoch seconds; EventBridge writes ISO-8601. */
+    private static String eventBridgeEvent(JsonNode body) {
+        if (body instanceof ObjectNode event && event.path("time").isNumber()) {
+            event.put("time", Instant.ofEpochMilli((long) (event.path("time").asDouble() * 1000)).toString());
+        }
+        return body.toString();
+    }
+
     /** Lambda's SNS event: one record, the notification with Lambda's field names. */
-    private String event(JsonNode envelope) {
+    private String snsEvent(JsonNode envelope) {
         ObjectNode event = Json.MAPPER.createObjectNode();
         ObjectNode record = event.putArray("Records").addObject();
         record.put("EventVersion", "1.0");
-        record.put("EventSubscriptionArn", tap.subscriptionArn());
+        record.put("EventSubscriptionArn", tap.sourceArn());
         record.put("EventSource", "aws:sns");
         ObjectNode sns = record.putObject("Sns");
         sns.put("SignatureVersion", envelope.path("SignatureVersion").asText("1"));
@@ -78,7 +110,7 @@ public final class SnsEventSource {
         try {
             return Json.MAPPER.readTree(body);
         } catch (IOException e) {
-            throw new IllegalStateException("A tap queue message is not an SNS envelope: " + body, e);
+            throw new IllegalStateException("A tap queue message is not JSON: " + body, e);
         }
     }
 }
