@@ -26,6 +26,8 @@ public final class Main {
               invoke <LogicalId> -e <event.json> [--env-vars <env.json>] [--parameter-overrides K=V ...]
                                                      like `sam local invoke`, without Docker
               poll <LogicalId> [--max-polls N]       run the function's SQS, SNS, S3 or EventBridge event sources (N one-second polls)
+              redrive <DLQ LogicalId> [--to <Queue LogicalId>] [--max N] [--dry-run]
+                                                     move dead letters back with the built DlqRedriveFunction
               emulator [--parameter-overrides K=V ...]
                                                      start the emulator, provision the template, print the endpoint, wait
             """;
@@ -49,6 +51,7 @@ public final class Main {
             case "invoke" -> invoke(paths, options);
             case "poll" -> poll(paths, options);
             case "emulator" -> emulator(paths, options);
+            case "redrive" -> redrive(paths, options);
             default -> {
                 System.err.print(USAGE);
                 yield 2;
@@ -94,6 +97,24 @@ public final class Main {
                 }
             }
             return 0;
+        }
+    }
+
+    /** Runs the built redrive function against a DLQ of the local stack, by logical id. */
+    private static int redrive(ProjectPaths paths, Options options) {
+        String deadLetterQueue = options.positional("DLQ LogicalId");
+        try (LocalSession session = LocalSession.start(paths, options.parameters(), LogSink.printing(), options.envVars())) {
+            var request = dev.patterns.local.template.Json.MAPPER.createObjectNode();
+            request.put("deadLetterQueue", session.stack().ref(deadLetterQueue));
+            String to = options.optional("--to", null);
+            if (to != null) {
+                request.put("sourceQueue", session.stack().ref(to));
+            }
+            request.put("maxMessages", Integer.parseInt(options.optional("--max", "100")));
+            request.put("dryRun", options.flags().containsKey("--dry-run"));
+            InvocationResult result = session.lambda().invoke("DlqRedriveFunction", request.toString());
+            System.out.println(result.payload());
+            return result.succeeded() ? 0 : 1;
         }
     }
 

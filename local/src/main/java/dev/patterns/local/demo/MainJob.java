@@ -19,7 +19,8 @@ import java.util.Map;
 public final class MainJob {
 
     static List<Scenario> scenarios() {
-        return List.of(new QueueWorkerScenario(), new OrderedWorkerScenario(), new TopicSubscriberScenario(), new FanOutScenario());
+        return List.of(new QueueWorkerScenario(), new OrderedWorkerScenario(), new TopicSubscriberScenario(), new FanOutScenario(),
+                new DlqRedriveScenario());
     }
 
     /** @return 0 when every expectation held */

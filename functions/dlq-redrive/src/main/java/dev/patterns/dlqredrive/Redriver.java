@@ -1,0 +1,103 @@
+package dev.patterns.dlqredrive;
+
+import dev.patterns.common.idempotency.Idempotency;
+import dev.patterns.common.idempotency.IdempotentResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+
+/**
+ * Moves messages from a dead-letter queue back to their source queue, each exactly once even
+ * when a run is interrupted and run again: the move of a DLQ message is claimed in the
+ * idempotency table before it is sent and completed with the new message id after; a rerun that
+ * finds it completed only deletes it from the DLQ. A FIFO message keeps its MessageGroupId and
+ * gets a fresh, stable deduplication id ({@code redrive-<DLQ message id>}), and messages are
+ * sent in the order the DLQ gives them. A dry run sends and deletes nothing and leaves every
+ * message visible again.
+ */
+public final class Redriver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Redriver.class);
+    private static final String DEAD_LETTER_REASON = "DeadLetterReason";
+    private static final int PREVIEW = 200;
+
+    private final SqsClient sqs;
+    private final Idempotency idempotency;
+
+    public Redriver(SqsClient sqs, Idempotency idempotency) {
+        this.sqs = sqs;
+        this.idempotency = idempotency;
+    }
+
+    public RedriveReport redrive(RedriveRequest request, Duration timeLeft) {
+        String dlq = QueueNames.url(sqs, request.deadLetterQueue());
+        String source = request.sourceQueue() == null ? QueueNames.onlySourceOf(sqs, dlq) : QueueNames.url(sqs, request.sourceQueue());
+        List<RedriveReport.Entry> entries = new ArrayList<>();
+        List<Message> seenInDryRun = new ArrayList<>();
+        while (entries.size() < request.maxMessages()) {
+            int want = Math.min(10, request.maxMessages() - entries.size());
+            List<Message> batch = sqs.receiveMessage(receive -> receive.queueUrl(dlq).maxNumberOfMessages(want).waitTimeSeconds(0)
+                    .visibilityTimeout(request.visibilityTimeoutSeconds())
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).messages();
+            if (batch.isEmpty()) {
+                break;
+            }
+            for (Message message : batch) {
+                if (request.dryRun()) {
+                    seenInDryRun.add(message);
+                    entries.add(entry(message, null, false));
+                } else {
+                    entries.add(move(message, dlq, source, timeLeft));
+                }
+            }
+        }
+        for (Message message : seenInDryRun) {
+            sqs.changeMessageVisibility(change -> change.queueUrl(dlq).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
+        }
+        int remaining = Integer.parseInt(sqs.getQueueAttributes(get -> get.queueUrl(dlq)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+        RedriveReport report = new RedriveReport(dlq, source, request.dryRun(), entries, remaining);
+        LOG.info("{} {} message(s) from {} to {} ({} already moved by an earlier run); {} left in the DLQ",
+                request.dryRun() ? "Would move" : "Moved", request.dryRun() ? entries.size() : report.moved(), dlq, source,
+                report.alreadyMoved(), remaining);
+        return report;
+    }
+
+    private RedriveReport.Entry move(Message message, String dlq, String source, Duration timeLeft) {
+        IdempotentResult sent = idempotency.once("redrive#" + message.messageId(), timeLeft, () -> send(message, source));
+        sqs.deleteMessage(delete -> delete.queueUrl(dlq).receiptHandle(message.receiptHandle()));
+        boolean earlier = sent instanceof IdempotentResult.Replayed;
+        LOG.info("Dead letter {} {} as {}", message.messageId(), earlier ? "had already been moved" : "moved", sent.value());
+        return entry(message, sent.value(), earlier);
+    }
+
+    private String send(Message message, String source) {
+        Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>(message.messageAttributes());
+        // The reason belongs to the failure that sent it to the DLQ, not to the next attempt.
+        attributes.remove(DEAD_LETTER_REASON);
+        SendMessageRequest.Builder send = SendMessageRequest.builder().queueUrl(source).messageBody(message.body()).messageAttributes(attributes);
+        if (source.endsWith(".fifo")) {
+            String group = message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
+            send.messageGroupId(group == null ? message.messageId() : group).messageDeduplicationId("redrive-" + message.messageId());
+        }
+        return sqs.sendMessage(send.build()).messageId();
+    }
+
+    private static RedriveReport.Entry entry(Message message, String newMessageId, boolean alreadyMoved) {
+        String body = message.body();
+        return new RedriveReport.Entry(message.messageId(), message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID),
+                body.length() <= PREVIEW ? body : body.substring(0, PREVIEW) + "...",
+                Integer.parseInt(message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "0")),
+                newMessageId, alreadyMoved);
+    }
+}
