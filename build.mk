@@ -9,11 +9,14 @@ MVN_FLAGS ?= -DskipTests
 # A function's package: its one thin jar under lib/ (Lambda's Java runtime puts lib/*.jar on the classpath).
 function:
 	$(MVN) $(MVN_FLAGS) -pl $(MODULE) -am package
+	rm -rf "$(ARTIFACTS_DIR)/lib"
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp $(MODULE)/target/function.jar "$(ARTIFACTS_DIR)/lib/"
 
 # The layer: the shared code and every shared dependency under java/lib.
 layer:
+	rm -rf layers/common/target/layer
 	$(MVN) $(MVN_FLAGS) -pl layers/common -am package
+	rm -rf "$(ARTIFACTS_DIR)/java"
 	mkdir -p "$(ARTIFACTS_DIR)/java/lib"
 	cp layers/common/target/layer/java/lib/*.jar "$(ARTIFACTS_DIR)/java/lib/"

@@ -1,0 +1,110 @@
+package dev.patterns.thumbnail.image;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/** Test images built here, byte by byte where the point is the container (EXIF, ICC). */
+final class TestImages {
+
+    private TestImages() {
+    }
+
+    static BufferedImage photoLike(int width, int height, long seed) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(seed);
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int noise = random.nextInt(24) - 12;
+                int r = clamp(128 + (int) (100 * Math.sin(x / 97.0)) + noise);
+                int g = clamp(x * 255 / width + noise);
+                int b = clamp(y * 255 / height + ((x / 40 + y / 40) % 2 == 0 ? 30 : -30) + noise);
+                row[x] = r << 16 | g << 8 | b;
+            }
+            image.setRGB(0, y, width, 1, row, 0, width);
+        }
+        return image;
+    }
+
+    static byte[] jpeg(BufferedImage image, int quality) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(stream);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality / 100f);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Inserts an APP1 Exif segment whose IFD0 holds only Orientation, right after SOI. */
+    static byte[] withOrientation(byte[] jpeg, int orientation) {
+        byte[] tiff = {
+            'M', 'M', 0, 42, 0, 0, 0, 8,            // big-endian TIFF header, IFD0 at 8
+            0, 1,                                    // one entry
+            0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0, // Orientation, SHORT, 1 value
+            0, 0, 0, 0};                             // no next IFD
+        byte[] exif = concat("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), tiff);
+        return insertSegment(jpeg, 0xE1, exif);
+    }
+
+    /** Inserts an APP2 ICC_PROFILE segment (single chunk) right after SOI. */
+    static byte[] withIccProfile(byte[] jpeg, byte[] profile) {
+        byte[] header = concat("ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1), new byte[] {1, 1});
+        return insertSegment(jpeg, 0xE2, concat(header, profile));
+    }
+
+    private static byte[] insertSegment(byte[] jpeg, int marker, byte[] payload) {
+        int length = payload.length + 2;
+        byte[] segment = concat(new byte[] {(byte) 0xFF, (byte) marker, (byte) (length >> 8), (byte) length}, payload);
+        byte[] out = new byte[jpeg.length + segment.length];
+        System.arraycopy(jpeg, 0, out, 0, 2);
+        System.arraycopy(segment, 0, out, 2, segment.length);
+        System.arraycopy(jpeg, 2, out, 2 + segment.length, jpeg.length - 2);
+        return out;
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    static BufferedImage decode(byte[] bytes) {
+        try {
+            return ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int clamp(int value) {
+        return Math.max(0, Math.min(255, value));
+    }
+}
