@@ -49,6 +49,7 @@ public final class LocalSession implements AutoCloseable {
         // Wired now, before anything is published or uploaded, as the deployed stack would be.
         this.taps = new Taps(clients.create(SqsClient.builder()), clients.create(SnsClient.builder()),
                 clients.create(S3Client.builder().forcePathStyle(true)), clients.create(EventBridgeClient.builder())).create(stack);
+        stack.finishWiring();
     }
 
     /** Starts an emulator of its own and provisions the template into it. */

@@ -52,11 +52,17 @@ final class EventsResources {
         return new PhysicalResource(logicalId, "AWS::Events::Rule", name, Map.of("Arn", arn));
     }
 
+    /**
+     * Created after the local mode's rules: moto implements an archive as a rule on the bus, and
+     * its S3 -> EventBridge delivery stops at that rule with a swallowed error, so rules created
+     * after it would never see S3 events. Created last, every rule gets them (the archive itself
+     * then misses S3's events locally; PutEvents events are archived).
+     */
     PhysicalResource archive(ProvisionedStack stack, String logicalId, Map<String, Object> raw) {
         Map<String, Object> properties = Provisioner.resolved(stack, raw, logicalId);
         String name = properties.containsKey("ArchiveName") ? Maps.string(properties.get("ArchiveName"), logicalId + ".ArchiveName")
                 : Provisioner.generatedName(stack, logicalId, 48);
-        String arn = events.createArchive(create -> {
+        stack.afterWiring(() -> events.createArchive(create -> {
             create.archiveName(name).eventSourceArn(String.valueOf(properties.get("SourceArn")));
             if (properties.get("EventPattern") != null) {
                 create.eventPattern(Json.write(properties.get("EventPattern")));
@@ -64,7 +70,8 @@ final class EventsResources {
             if (properties.get("RetentionDays") != null) {
                 create.retentionDays(Integer.parseInt(String.valueOf(properties.get("RetentionDays"))));
             }
-        }).archiveArn();
+        }));
+        String arn = Provisioner.arn("events", "archive/" + name);
         return new PhysicalResource(logicalId, "AWS::Events::Archive", name, Map.of("Arn", arn, "ArchiveName", name));
     }
 }

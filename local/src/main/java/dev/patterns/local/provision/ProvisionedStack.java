@@ -20,13 +20,15 @@ public final class ProvisionedStack implements Intrinsics.Resources {
     private final Map<String, PhysicalResource> resources = new LinkedHashMap<>();
     private final Map<String, String> skipped = new LinkedHashMap<>();
     private final List<RuleFunctionTarget> ruleFunctionTargets = new java.util.ArrayList<>();
+    private final List<Runnable> afterWiring = new java.util.ArrayList<>();
     private final Intrinsics intrinsics;
 
     ProvisionedStack(Template template, String stackName, Map<String, String> parameters) {
         this.template = template;
         this.stackName = stackName;
         this.parameters = Map.copyOf(parameters);
-        this.intrinsics = new Intrinsics(parameters, template.conditions(), Emulator.REGION, Emulator.ACCOUNT_ID, stackName, this);
+        this.intrinsics = new Intrinsics(parameters, template.listParameters(), template.conditions(), Emulator.REGION, Emulator.ACCOUNT_ID,
+                stackName, this);
     }
 
     public Template template() {
@@ -63,6 +65,17 @@ public final class ProvisionedStack implements Intrinsics.Resources {
 
     public List<RuleFunctionTarget> ruleFunctionTargets() {
         return List.copyOf(ruleFunctionTargets);
+    }
+
+    /** Work that must wait until the local mode has wired the functions' event sources. */
+    void afterWiring(Runnable step) {
+        afterWiring.add(step);
+    }
+
+    /** Runs the deferred steps once; the local session calls it after creating its taps. */
+    public void finishWiring() {
+        afterWiring.forEach(Runnable::run);
+        afterWiring.clear();
     }
 
     void skip(String logicalId, String reason) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import dev.patterns.local.provision.S3Notifications;
+import software.amazon.awssdk.services.s3.model.EventBridgeConfiguration;
 import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
 import software.amazon.awssdk.services.s3.model.QueueConfiguration;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -89,11 +90,20 @@ public final class Taps {
                 .queueConfigurations(queues)
                 .topicConfigurations(current.topicConfigurations())
                 .lambdaFunctionConfigurations(current.lambdaFunctionConfigurations());
-        if (current.eventBridgeConfiguration() != null) {
-            merged.eventBridgeConfiguration(current.eventBridgeConfiguration());
+        // moto leaves EventBridgeConfiguration out of its answer (S3 includes it), so the template decides.
+        if (current.eventBridgeConfiguration() != null || declaresEventBridge(stack, bucket)) {
+            merged.eventBridgeConfiguration(EventBridgeConfiguration.builder().build());
         }
         s3.putBucketNotificationConfiguration(put -> put.bucket(bucket).notificationConfiguration(merged.build()));
         return new Tap(function.logicalId(), event.name(), Tap.Kind.S3, queue[0], "arn:aws:s3:::" + bucket);
+    }
+
+    private static boolean declaresEventBridge(ProvisionedStack stack, String bucketName) {
+        return stack.resources().stream()
+                .filter(resource -> resource.type().equals("AWS::S3::Bucket") && resource.ref().equals(bucketName))
+                .map(resource -> stack.template().properties(resource.logicalId()).get("NotificationConfiguration"))
+                .anyMatch(notifications -> notifications instanceof Map<?, ?> map && map.get("EventBridgeConfiguration") instanceof Map<?, ?> eventBridge
+                        && Boolean.parseBoolean(String.valueOf(eventBridge.get("EventBridgeEnabled"))));
     }
 
     private Tap eventBridge(ProvisionedStack stack, FunctionSpec function, FunctionSpec.EventSpec event) {

@@ -28,13 +28,20 @@ public final class Intrinsics {
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{(!?)([^}]+)}");
 
     private final Map<String, String> parameters;
+    private final java.util.Set<String> listParameters;
     private final Map<String, Object> conditions;
     private final Map<String, String> pseudo;
     private final Resources resources;
 
     public Intrinsics(Map<String, String> parameters, Map<String, Object> conditions, String region, String accountId,
             String stackName, Resources resources) {
+        this(parameters, java.util.Set.of(), conditions, region, accountId, stackName, resources);
+    }
+
+    public Intrinsics(Map<String, String> parameters, java.util.Set<String> listParameters, Map<String, Object> conditions,
+            String region, String accountId, String stackName, Resources resources) {
         this.parameters = parameters;
+        this.listParameters = listParameters;
         this.conditions = conditions;
         this.resources = resources;
         this.pseudo = Map.of(
@@ -178,7 +185,7 @@ public final class Intrinsics {
             return pseudo.get(name);
         }
         if (parameters.containsKey(name)) {
-            return parameters.get(name);
+            return listParameters.contains(name) ? List.of((Object[]) parameters.get(name).split(",")) : parameters.get(name);
         }
         return resources.ref(name);
     }

@@ -80,6 +80,18 @@ public final class Template {
         return values;
     }
 
+    /** Parameters whose Ref is a list (CommaDelimitedList, List&lt;...&gt;). */
+    public java.util.Set<String> listParameters() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        section("Parameters").forEach((name, definition) -> {
+            String type = String.valueOf(Maps.map(definition, name).get("Type"));
+            if (type.equals("CommaDelimitedList") || type.startsWith("List<")) {
+                names.add(name);
+            }
+        });
+        return names;
+    }
+
     public Map<String, Object> conditions() {
         return section("Conditions");
     }
