@@ -20,7 +20,7 @@ public final class MainJob {
 
     static List<Scenario> scenarios() {
         return List.of(new QueueWorkerScenario(), new OrderedWorkerScenario(), new TopicSubscriberScenario(), new FanOutScenario(),
-                new DlqRedriveScenario());
+                new ThumbnailScenario(), new DlqRedriveScenario());
     }
 
     /** @return 0 when every expectation held */
