@@ -6,7 +6,7 @@ import dev.patterns.thumbnail.ImageRejectedException;
  * What an image's first bytes say, read before anything is decoded: its format, dimensions and
  * (JPEG) EXIF orientation and component count. A decompression bomb is refused on this alone.
  */
-public record ImageHeader(Format format, int width, int height, int orientation, int components, AdobeTransform adobe) {
+public record ImageHeader(Format format, int width, int height, int orientation, int components, AdobeTransform adobe, byte[] iccProfile) {
 
     public enum Format { JPEG, PNG, GIF }
 
@@ -37,11 +37,11 @@ public record ImageHeader(Format format, int width, int height, int orientation,
             if (bytes.length < 24 || bytes[12] != 'I' || bytes[13] != 'H' || bytes[14] != 'D' || bytes[15] != 'R') {
                 throw new ImageRejectedException("truncated PNG: no IHDR", null);
             }
-            return new ImageHeader(Format.PNG, u32(bytes, 16), u32(bytes, 20), 1, 0, AdobeTransform.UNKNOWN);
+            return new ImageHeader(Format.PNG, u32(bytes, 16), u32(bytes, 20), 1, 0, AdobeTransform.UNKNOWN, null);
         }
         if (bytes.length >= 10 && bytes[0] == 'G' && bytes[1] == 'I' && bytes[2] == 'F' && bytes[3] == '8') {
             return new ImageHeader(Format.GIF, (bytes[6] & 0xFF) | (bytes[7] & 0xFF) << 8, (bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8,
-                    1, 0, AdobeTransform.UNKNOWN);
+                    1, 0, AdobeTransform.UNKNOWN, null);
         }
         throw new ImageRejectedException("not an image (JPEG, PNG or GIF expected)", null);
     }
@@ -49,6 +49,7 @@ public record ImageHeader(Format format, int width, int height, int orientation,
     private static ImageHeader jpeg(byte[] bytes) throws ImageRejectedException {
         int orientation = 1;
         AdobeTransform adobe = AdobeTransform.UNKNOWN;
+        java.io.ByteArrayOutputStream icc = new java.io.ByteArrayOutputStream();
         int at = 2;
         while (at + 4 <= bytes.length) {
             if ((bytes[at] & 0xFF) != 0xFF) {
@@ -67,6 +68,9 @@ public record ImageHeader(Format format, int width, int height, int orientation,
             if (marker == 0xE1 && length >= 8 && bytes[segment] == 'E' && bytes[segment + 1] == 'x' && bytes[segment + 2] == 'i'
                     && bytes[segment + 3] == 'f') {
                 orientation = ExifOrientation.read(bytes, segment + 6, segment + length - 2);
+            } else if (marker == 0xE2 && length > 16 && new String(bytes, segment, 11, java.nio.charset.StandardCharsets.ISO_8859_1).equals("ICC_PROFILE")) {
+                // Chunks come in order in practice; their sequence numbers are not checked.
+                icc.write(bytes, segment + 14, length - 16);
             } else if (marker == 0xEE && length >= 14 && bytes[segment] == 'A' && bytes[segment + 1] == 'd' && bytes[segment + 2] == 'o'
                     && bytes[segment + 3] == 'b' && bytes[segment + 4] == 'e') {
                 adobe = switch (bytes[segment + 11]) {
@@ -79,7 +83,7 @@ public record ImageHeader(Format format, int width, int height, int orientation,
                     break;
                 }
                 return new ImageHeader(Format.JPEG, u16(bytes, segment + 3), u16(bytes, segment + 1), orientation,
-                        bytes[segment + 5] & 0xFF, adobe);
+                        bytes[segment + 5] & 0xFF, adobe, icc.size() == 0 ? null : icc.toByteArray());
             } else if (marker == 0xDA || marker == 0xD9) {
                 break;
             }

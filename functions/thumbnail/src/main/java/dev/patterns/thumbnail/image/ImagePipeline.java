@@ -38,12 +38,30 @@ public final class ImagePipeline implements ThumbnailRenderer {
                     + header.pixels() + " pixels, over the limit of " + maxPixels, null);
         }
         int largest = longestEdges.stream().mapToInt(Integer::intValue).max().orElseThrow();
-        Pixels decoded = Orientation.apply(Decoder.decode(image, header, step(header, largest)), header.orientation());
+        Pixels raw = header.format() == ImageHeader.Format.JPEG
+                ? BaselineJpegDecoder.decode(image, dctScale(header, largest)) : null;
+        if (raw != null && header.iccProfile() != null) {
+            raw = ColorProfiles.toSrgb(raw, header.iccProfile());
+        }
+        if (raw == null) {
+            raw = Decoder.decode(image, header, step(header, largest));
+        }
+        Pixels decoded = Orientation.apply(raw, header.orientation());
         List<Rendition> renditions = new ArrayList<>();
         for (int edge : longestEdges) {
             renditions.add(rendition(decoded, header, edge));
         }
         return renditions;
+    }
+
+    /** The largest DCT scale-down (1, 2, 4 or 8) that still leaves twice the largest thumbnail, as Pillow's draft does. */
+    static int dctScale(ImageHeader header, int largestEdge) {
+        int longest = Math.max(header.width(), header.height());
+        int scale = 8;
+        while (scale > 1 && longest / scale < 2 * largestEdge) {
+            scale /= 2;
+        }
+        return scale;
     }
 
     /** Decode every step-th pixel, keeping at least twice the largest thumbnail for a clean resize. */

@@ -51,7 +51,25 @@ final class Lanczos {
         int outW = horizontal ? dstLength : w;
         int outH = horizontal ? h : dstLength;
         float[] out = new float[outW * outH * channels];
+        if (!horizontal) {
+            // Vertical: walk whole rows, so every read and write streams through memory.
+            for (int i = 0; i < dstLength; i++) {
+                float[] kernel = weights[i];
+                int to = i * outW * channels;
+                for (int k = 0; k < kernel.length; k++) {
+                    int from = (starts[i] + k) * w * channels;
+                    float weight = kernel[k];
+                    for (int x = 0; x < w * channels; x++) {
+                        out[to + x] += in[from + x] * weight;
+                    }
+                }
+            }
+            return out;
+        }
+        int[] argb = packed.argb();
+        boolean alpha = packed.alpha();
         for (int line = 0; line < lines; line++) {
+            int rowStart = line * w;
             for (int i = 0; i < dstLength; i++) {
                 float[] kernel = weights[i];
                 float a = 0;
@@ -59,25 +77,14 @@ final class Lanczos {
                 float g = 0;
                 float b = 0;
                 for (int k = 0; k < kernel.length; k++) {
-                    int j = starts[i] + k;
-                    float weight = kernel[k];
-                    if (packed != null) {
-                        int p = packed.argb()[line * w + j];
-                        float alpha = packed.alpha() ? (p >>> 24) / 255f : 1f;
-                        float premultiplied = weight * alpha;
-                        a += premultiplied;
-                        r += ((p >> 16) & 0xFF) * premultiplied;
-                        g += ((p >> 8) & 0xFF) * premultiplied;
-                        b += (p & 0xFF) * premultiplied;
-                    } else {
-                        int at = (horizontal ? line * w + j : j * w + line) * channels;
-                        a += in[at] * weight;
-                        r += in[at + 1] * weight;
-                        g += in[at + 2] * weight;
-                        b += in[at + 3] * weight;
-                    }
+                    int p = argb[rowStart + starts[i] + k];
+                    float weight = alpha ? kernel[k] * (p >>> 24) / 255f : kernel[k];
+                    a += weight;
+                    r += ((p >> 16) & 0xFF) * weight;
+                    g += ((p >> 8) & 0xFF) * weight;
+                    b += (p & 0xFF) * weight;
                 }
-                int to = (horizontal ? line * outW + i : i * outW + line) * channels;
+                int to = (line * outW + i) * channels;
                 out[to] = a;
                 out[to + 1] = r;
                 out[to + 2] = g;

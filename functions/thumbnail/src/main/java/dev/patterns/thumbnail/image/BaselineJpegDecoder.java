@@ -1,0 +1,286 @@
+package dev.patterns.thumbnail.image;
+
+import dev.patterns.thumbnail.ImageRejectedException;
+
+/**
+ * Decodes a baseline (sequential, Huffman, 8-bit) JPEG straight to 1/1, 1/2, 1/4 or 1/8 of its
+ * size in the DCT domain, as libjpeg's scaled decoding does for Pillow and sharp: each output
+ * sample is the exact average of the block's full-resolution pixels it covers, computed from the
+ * coefficients with a small matrix product instead of a full inverse DCT. Anything else
+ * (progressive, arithmetic, 12-bit, CMYK, several scans) returns null: the caller falls back to
+ * Java's general decoder.
+ */
+final class BaselineJpegDecoder {
+
+    private static final int[] ZIGZAG = {
+        0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21,
+        28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54,
+        47, 55, 62, 63};
+
+    private final byte[] data;
+    private final int[][] quant = new int[4][];
+    private final Huffman[] dcTables = new Huffman[4];
+    private final Huffman[] acTables = new Huffman[4];
+    private int width;
+    private int height;
+    private int restartInterval;
+    private Component[] components;
+
+    private static final class Component {
+        int id;
+        int h;
+        int v;
+        int quantTable;
+        Huffman dc;
+        Huffman ac;
+        int prediction;
+        int planeWidth;
+        int[] plane;
+    }
+
+    private BaselineJpegDecoder(byte[] data) {
+        this.data = data;
+    }
+
+    /** @return the image at 1/{@code scale} (1, 2, 4 or 8), or null when this file needs the general decoder */
+    static Pixels decode(byte[] data, int scale) throws ImageRejectedException {
+        return new BaselineJpegDecoder(data).run(scale);
+    }
+
+    private Pixels run(int scale) throws ImageRejectedException {
+        int at = 2;
+        boolean frame = false;
+        while (at + 4 <= data.length) {
+            if ((data[at] & 0xFF) != 0xFF) {
+                return null;
+            }
+            int marker = data[at + 1] & 0xFF;
+            if (marker == 0xFF) {
+                at++;
+                continue;
+            }
+            int length = ImageHeader.u16(data, at + 2);
+            int segment = at + 4;
+            int end = segment + length - 2;
+            if (end > data.length) {
+                throw new ImageRejectedException("truncated JPEG: a header segment is cut off", null);
+            }
+            switch (marker) {
+                case 0xDB -> readQuantTables(segment, end);
+                case 0xC4 -> readHuffmanTables(segment, end);
+                case 0xDD -> restartInterval = ImageHeader.u16(data, segment);
+                case 0xC0, 0xC1 -> {
+                    if (!readFrame(segment)) {
+                        return null;
+                    }
+                    frame = true;
+                }
+                case 0xDA -> {
+                    return frame ? readScan(segment, end, scale) : null;
+                }
+                default -> {
+                    if (marker >= 0xC2 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+                        return null; // progressive, lossless or arithmetic
+                    }
+                }
+            }
+            at = end;
+        }
+        throw new ImageRejectedException("truncated JPEG: no scan", null);
+    }
+
+    private void readQuantTables(int at, int end) {
+        while (at < end) {
+            int precision = (data[at] & 0xFF) >> 4;
+            int id = data[at] & 0x0F;
+            int[] table = new int[64];
+            at++;
+            for (int i = 0; i < 64; i++) {
+                table[ZIGZAG[i]] = precision == 0 ? data[at + i] & 0xFF : ImageHeader.u16(data, at + 2 * i);
+            }
+            at += precision == 0 ? 64 : 128;
+            quant[id & 3] = table;
+        }
+    }
+
+    private void readHuffmanTables(int at, int end) {
+        while (at < end) {
+            int tableClass = (data[at] & 0xFF) >> 4;
+            int id = data[at] & 0x03;
+            int[] counts = new int[17];
+            int total = 0;
+            for (int i = 1; i <= 16; i++) {
+                counts[i] = data[at + i] & 0xFF;
+                total += counts[i];
+            }
+            int[] symbols = new int[total];
+            for (int i = 0; i < total; i++) {
+                symbols[i] = data[at + 17 + i] & 0xFF;
+            }
+            (tableClass == 0 ? dcTables : acTables)[id] = new Huffman(counts, symbols);
+            at += 17 + total;
+        }
+    }
+
+    private boolean readFrame(int at) {
+        if ((data[at] & 0xFF) != 8) {
+            return false;
+        }
+        height = ImageHeader.u16(data, at + 1);
+        width = ImageHeader.u16(data, at + 3);
+        int count = data[at + 5] & 0xFF;
+        if (count != 1 && count != 3) {
+            return false;
+        }
+        components = new Component[count];
+        for (int i = 0; i < count; i++) {
+            Component component = new Component();
+            component.id = data[at + 6 + i * 3] & 0xFF;
+            component.h = (data[at + 7 + i * 3] & 0xFF) >> 4;
+            component.v = data[at + 7 + i * 3] & 0x0F;
+            component.quantTable = data[at + 8 + i * 3] & 0x03;
+            components[i] = component;
+        }
+        return width > 0 && height > 0;
+    }
+
+    private Pixels readScan(int at, int end, int scale) throws ImageRejectedException {
+        int count = data[at] & 0xFF;
+        if (count != components.length) {
+            return null; // non-interleaved baseline: rare, left to the general decoder
+        }
+        for (int i = 0; i < count; i++) {
+            int id = data[at + 1 + i * 2] & 0xFF;
+            int tables = data[at + 2 + i * 2] & 0xFF;
+            for (Component component : components) {
+                if (component.id == id) {
+                    component.dc = dcTables[tables >> 4];
+                    component.ac = acTables[tables & 0x0F];
+                }
+            }
+        }
+        for (Component component : components) {
+            if (component.dc == null || component.ac == null || quant[component.quantTable] == null) {
+                return null;
+            }
+        }
+        int n = 8 / scale;
+        int hMax = 1;
+        int vMax = 1;
+        for (Component component : components) {
+            hMax = Math.max(hMax, component.h);
+            vMax = Math.max(vMax, component.v);
+        }
+        int mcusX = (width + 8 * hMax - 1) / (8 * hMax);
+        int mcusY = (height + 8 * vMax - 1) / (8 * vMax);
+        for (Component component : components) {
+            component.planeWidth = mcusX * component.h * n;
+            component.plane = new int[component.planeWidth * mcusY * component.v * n];
+        }
+        float[] matrix = ScaledIdct.matrix(n);
+        int[] coefficients = new int[64];
+        float[] temp = new float[8 * n];
+        BitReader bits = new BitReader(data, end);
+        int restartsLeft = restartInterval;
+        for (int mcuY = 0; mcuY < mcusY; mcuY++) {
+            for (int mcuX = 0; mcuX < mcusX; mcuX++) {
+                if (restartInterval > 0) {
+                    if (restartsLeft == 0) {
+                        bits.restart();
+                        for (Component component : components) {
+                            component.prediction = 0;
+                        }
+                        restartsLeft = restartInterval;
+                    }
+                    restartsLeft--;
+                }
+                for (Component component : components) {
+                    int[] q = quant[component.quantTable];
+                    for (int by = 0; by < component.v; by++) {
+                        for (int bx = 0; bx < component.h; bx++) {
+                            int rows = decodeBlock(bits, component, coefficients);
+                            int x0 = (mcuX * component.h + bx) * n;
+                            int y0 = (mcuY * component.v + by) * n;
+                            ScaledIdct.block(coefficients, rows, q, matrix, n, temp, component.plane, y0 * component.planeWidth + x0, component.planeWidth);
+                        }
+                    }
+                }
+            }
+        }
+        if (bits.exhausted()) {
+            throw new ImageRejectedException("truncated JPEG: the image data ends before the last block", null);
+        }
+        return toRgb(n, hMax, vMax);
+    }
+
+    /** @return a bitmask of the block's rows that hold a non-zero coefficient (row 0 always) */
+    private int decodeBlock(BitReader bits, Component component, int[] coefficients) throws ImageRejectedException {
+        int rows = 1;
+        int size = component.dc.decode(bits);
+        int diff = size == 0 ? 0 : extend(bits.read(size), size);
+        component.prediction += diff;
+        coefficients[0] = component.prediction;
+        Huffman ac = component.ac;
+        for (int k = 1; k < 64; k++) {
+            int symbol = ac.decode(bits);
+            int run = symbol >> 4;
+            int bitsSize = symbol & 0x0F;
+            if (bitsSize == 0) {
+                if (run != 15) {
+                    break;
+                }
+                k += 15;
+                continue;
+            }
+            k += run;
+            if (k > 63) {
+                throw new ImageRejectedException("corrupt JPEG: coefficient index past the block", null);
+            }
+            int position = ZIGZAG[k];
+            coefficients[position] = extend(bits.read(bitsSize), bitsSize);
+            rows |= 1 << (position >> 3);
+        }
+        return rows;
+    }
+
+    private static int extend(int value, int size) {
+        return value < 1 << (size - 1) ? value - (1 << size) + 1 : value;
+    }
+
+    private Pixels toRgb(int n, int hMax, int vMax) {
+        int outW = (width * n + 7) / 8;
+        int outH = (height * n + 7) / 8;
+        int[] argb = new int[outW * outH];
+        Component y = components[0];
+        if (components.length == 1) {
+            for (int row = 0; row < outH; row++) {
+                for (int col = 0; col < outW; col++) {
+                    int gray = y.plane[row * y.planeWidth + col];
+                    argb[row * outW + col] = 0xFF000000 | gray << 16 | gray << 8 | gray;
+                }
+            }
+            return new Pixels(outW, outH, argb, false);
+        }
+        Component cb = components[1];
+        Component cr = components[2];
+        for (int row = 0; row < outH; row++) {
+            int cbRow = row * cb.v / vMax * cb.planeWidth;
+            int crRow = row * cr.v / vMax * cr.planeWidth;
+            int yRow = row * y.v / vMax * y.planeWidth;
+            for (int col = 0; col < outW; col++) {
+                int luma = y.plane[yRow + col * y.h / hMax];
+                int blue = cb.plane[cbRow + col * cb.h / hMax] - 128;
+                int red = cr.plane[crRow + col * cr.h / hMax] - 128;
+                int r = clamp(luma + ((91881 * red + 32768) >> 16));
+                int g = clamp(luma - ((22554 * blue + 46802 * red - 32768) >> 16));
+                int b = clamp(luma + ((116130 * blue + 32768) >> 16));
+                argb[row * outW + col] = 0xFF000000 | r << 16 | g << 8 | b;
+            }
+        }
+        return new Pixels(outW, outH, argb, false);
+    }
+
+    private static int clamp(int value) {
+        return value < 0 ? 0 : Math.min(value, 255);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.patterns.thumbnail.image;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorConvertOp;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+
+/** Converts pixels decoded in an embedded ICC profile's colour space to sRGB. */
+final class ColorProfiles {
+
+    private ColorProfiles() {
+    }
+
+    static Pixels toSrgb(Pixels pixels, byte[] profileBytes) {
+        ICC_Profile profile;
+        try {
+            profile = ICC_Profile.getInstance(profileBytes);
+        } catch (IllegalArgumentException unreadable) {
+            return pixels; // a broken profile: show the pixels as they are rather than nothing
+        }
+        if (profile.getColorSpaceType() != ColorSpace.TYPE_RGB || profile.getNumComponents() != 3) {
+            return pixels;
+        }
+        int w = pixels.width();
+        int h = pixels.height();
+        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, w, h, 3, null);
+        byte[] samples = ((java.awt.image.DataBufferByte) raster.getDataBuffer()).getData();
+        int[] argb = pixels.argb();
+        for (int i = 0; i < argb.length; i++) {
+            samples[i * 3] = (byte) (argb[i] >> 16);
+            samples[i * 3 + 1] = (byte) (argb[i] >> 8);
+            samples[i * 3 + 2] = (byte) argb[i];
+        }
+        ComponentColorModel model = new ComponentColorModel(new ICC_ColorSpace(profile), false, false,
+                java.awt.Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        BufferedImage source = new BufferedImage(model, raster, false, null);
+        BufferedImage srgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        new ColorConvertOp(null).filter(source, srgb);
+        return new Pixels(w, h, srgb.getRGB(0, 0, w, h, null, 0, w), false);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.patterns.thumbnail.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The DCT-scaled decoder against Java's full decode averaged over the same pixel groups. */
+class BaselineJpegDecoderTest {
+
+    @ParameterizedTest(name = "1/{0}")
+    @ValueSource(ints = {1, 2, 4, 8})
+    void colourJpegAtEveryScaleMatchesTheAveragedFullDecode(int scale) throws Exception {
+        byte[] jpeg = TestImages.jpeg(TestImages.photoLike(640, 480, 7), 92);
+
+        Pixels fast = BaselineJpegDecoder.decode(jpeg, scale);
+
+        assertThat(fast.width()).isEqualTo(640 / scale);
+        assertThat(fast.height()).isEqualTo(480 / scale);
+        // Luma: full resolution in 4:2:0, so it isolates the scaled IDCT from the reference's own chroma upsampling.
+        assertThat(lumaPsnr(fast, boxAverage(ImageIO.read(new java.io.ByteArrayInputStream(jpeg)), scale))).isGreaterThan(38);
+    }
+
+    @Test
+    void grayscaleJpegMatchesTheAveragedFullDecode() throws Exception {
+        BufferedImage gray = new BufferedImage(320, 240, BufferedImage.TYPE_BYTE_GRAY);
+        gray.getGraphics().drawImage(TestImages.photoLike(320, 240, 8), 0, 0, null);
+        byte[] jpeg = TestImages.jpeg(gray, 90);
+
+        Pixels fast = BaselineJpegDecoder.decode(jpeg, 4);
+
+        assertThat(psnr(fast, boxAverage(ImageIO.read(new java.io.ByteArrayInputStream(jpeg)), 4))).isGreaterThan(40);
+    }
+
+    @Test
+    void progressiveJpegIsLeftToTheGeneralDecoder() throws Exception {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(stream);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            writer.write(null, new IIOImage(TestImages.photoLike(320, 240, 9), null, null), param);
+        }
+
+        assertThat(BaselineJpegDecoder.decode(out.toByteArray(), 2)).isNull();
+        assertThat(new ImagePipeline(100_000_000L, 85).render(out.toByteArray(), java.util.List.of(64)).getFirst().width()).isEqualTo(64);
+    }
+
+    private static int[] boxAverage(BufferedImage image, int scale) {
+        // Read samples, not getRGB: Java treats a gray image's values as linear and would brighten them.
+        java.awt.image.Raster raster = image.getRaster();
+        boolean gray = raster.getNumBands() == 1;
+        int w = image.getWidth() / scale;
+        int h = image.getHeight() / scale;
+        int[] out = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int r = 0;
+                int g = 0;
+                int b = 0;
+                for (int dy = 0; dy < scale; dy++) {
+                    for (int dx = 0; dx < scale; dx++) {
+                        int px = x * scale + dx;
+                        int py = y * scale + dy;
+                        if (gray) {
+                            int v = raster.getSample(px, py, 0);
+                            r += v;
+                            g += v;
+                            b += v;
+                        } else {
+                            r += raster.getSample(px, py, 0);
+                            g += raster.getSample(px, py, 1);
+                            b += raster.getSample(px, py, 2);
+                        }
+                    }
+                }
+                int n = scale * scale;
+                out[y * w + x] = Math.round(r / (float) n) << 16 | Math.round(g / (float) n) << 8 | Math.round(b / (float) n);
+            }
+        }
+        return out;
+    }
+
+    private static double lumaPsnr(Pixels pixels, int[] reference) {
+        double sum = 0;
+        for (int i = 0; i < reference.length; i++) {
+            double d = luma(pixels.argb()[i]) - luma(reference[i]);
+            sum += d * d;
+        }
+        double mse = sum / reference.length;
+        return mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255 * 255 / mse);
+    }
+
+    private static double luma(int rgb) {
+        return 0.299 * ((rgb >> 16) & 0xFF) + 0.587 * ((rgb >> 8) & 0xFF) + 0.114 * (rgb & 0xFF);
+    }
+
+    private static double psnr(Pixels pixels, int[] reference) {
+        double sum = 0;
+        for (int i = 0; i < reference.length; i++) {
+            int p = pixels.argb()[i];
+            int q = reference[i];
+            for (int shift = 0; shift <= 16; shift += 8) {
+                int d = ((p >> shift) & 0xFF) - ((q >> shift) & 0xFF);
+                sum += d * d;
+            }
+        }
+        double mse = sum / (reference.length * 3.0);
+        return mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255 * 255 / mse);
+    }
+}
