@@ -34,6 +34,8 @@ final class BaselineJpegDecoder {
         Huffman dc;
         Huffman ac;
         int prediction;
+        float[][] weights;
+        float[] quarterWeights;
         int planeWidth;
         int[] plane;
     }
@@ -171,15 +173,30 @@ final class BaselineJpegDecoder {
             hMax = Math.max(hMax, component.h);
             vMax = Math.max(vMax, component.v);
         }
+        for (Component component : components) {
+            if (Integer.bitCount(hMax / component.h) != 1 || hMax % component.h != 0
+                    || Integer.bitCount(vMax / component.v) != 1 || vMax % component.v != 0) {
+                return null; // unusual sampling (e.g. 3x): the general decoder handles it
+            }
+        }
         int mcusX = (width + 8 * hMax - 1) / (8 * hMax);
         int mcusY = (height + 8 * vMax - 1) / (8 * vMax);
         for (Component component : components) {
             component.planeWidth = mcusX * component.h * n;
             component.plane = new int[component.planeWidth * mcusY * component.v * n];
         }
-        float[] matrix = ScaledIdct.matrix(n);
-        int[] coefficients = new int[64];
-        float[] temp = new float[8 * n];
+        for (Component component : components) {
+            component.weights = ScaledIdct.weights(quant[component.quantTable], n);
+            if (n == 2) {
+                component.quarterWeights = new float[64 * 4];
+                for (int position = 0; position < 64; position++) {
+                    if (component.weights[position] != null) {
+                        System.arraycopy(component.weights[position], 0, component.quarterWeights, position * 4, 4);
+                    }
+                }
+            }
+        }
+        float[] samples = new float[n * n];
         BitReader bits = new BitReader(data, end);
         int restartsLeft = restartInterval;
         for (int mcuY = 0; mcuY < mcusY; mcuY++) {
@@ -195,13 +212,16 @@ final class BaselineJpegDecoder {
                     restartsLeft--;
                 }
                 for (Component component : components) {
-                    int[] q = quant[component.quantTable];
                     for (int by = 0; by < component.v; by++) {
                         for (int bx = 0; bx < component.h; bx++) {
-                            int rows = decodeBlock(bits, component, coefficients);
+                            if (n == 2) {
+                                decodeQuarterBlock(bits, component, samples);
+                            } else {
+                                decodeBlock(bits, component, samples);
+                            }
                             int x0 = (mcuX * component.h + bx) * n;
                             int y0 = (mcuY * component.v + by) * n;
-                            ScaledIdct.block(coefficients, rows, q, matrix, n, temp, component.plane, y0 * component.planeWidth + x0, component.planeWidth);
+                            store(samples, n, component.plane, y0 * component.planeWidth + x0, component.planeWidth);
                         }
                     }
                 }
@@ -213,13 +233,17 @@ final class BaselineJpegDecoder {
         return toRgb(n, hMax, vMax);
     }
 
-    /** @return a bitmask of the block's rows that hold a non-zero coefficient (row 0 always) */
-    private int decodeBlock(BitReader bits, Component component, int[] coefficients) throws ImageRejectedException {
-        int rows = 1;
+    /** Decodes one block straight into its n x n samples (before the level shift). */
+    private void decodeBlock(BitReader bits, Component component, float[] samples) throws ImageRejectedException {
+        float[][] weights = component.weights;
         int size = component.dc.decode(bits);
         int diff = size == 0 ? 0 : extend(bits.read(size), size);
         component.prediction += diff;
-        coefficients[0] = component.prediction;
+        float[] dc = weights[0];
+        float value = component.prediction;
+        for (int s = 0; s < samples.length; s++) {
+            samples[s] = value * dc[s];
+        }
         Huffman ac = component.ac;
         for (int k = 1; k < 64; k++) {
             int symbol = ac.decode(bits);
@@ -236,11 +260,61 @@ final class BaselineJpegDecoder {
             if (k > 63) {
                 throw new ImageRejectedException("corrupt JPEG: coefficient index past the block", null);
             }
-            int position = ZIGZAG[k];
-            coefficients[position] = extend(bits.read(bitsSize), bitsSize);
-            rows |= 1 << (position >> 3);
+            int coefficient = extend(bits.read(bitsSize), bitsSize);
+            float[] w = weights[ZIGZAG[k]];
+            if (w != null) {
+                for (int s = 0; s < samples.length; s++) {
+                    samples[s] += coefficient * w[s];
+                }
+            }
         }
-        return rows;
+    }
+
+    /** {@link #decodeBlock} for 1/4 scale, the usual case for photos: one flat weight table, the four sums in registers. */
+    private void decodeQuarterBlock(BitReader bits, Component component, float[] samples) throws ImageRejectedException {
+        float[] w = component.quarterWeights;
+        int size = component.dc.decode(bits);
+        component.prediction += size == 0 ? 0 : extend(bits.read(size), size);
+        float dc = component.prediction;
+        float s0 = dc * w[0];
+        float s1 = dc * w[1];
+        float s2 = dc * w[2];
+        float s3 = dc * w[3];
+        Huffman ac = component.ac;
+        for (int k = 1; k < 64; k++) {
+            int symbol = ac.decode(bits);
+            int bitsSize = symbol & 0x0F;
+            if (bitsSize == 0) {
+                if (symbol >> 4 != 15) {
+                    break;
+                }
+                k += 15;
+                continue;
+            }
+            k += symbol >> 4;
+            if (k > 63) {
+                throw new ImageRejectedException("corrupt JPEG: coefficient index past the block", null);
+            }
+            float coefficient = extend(bits.read(bitsSize), bitsSize);
+            int at = ZIGZAG[k] << 2;
+            s0 += coefficient * w[at];
+            s1 += coefficient * w[at + 1];
+            s2 += coefficient * w[at + 2];
+            s3 += coefficient * w[at + 3];
+        }
+        samples[0] = s0;
+        samples[1] = s1;
+        samples[2] = s2;
+        samples[3] = s3;
+    }
+
+    private static void store(float[] samples, int n, int[] plane, int offset, int stride) {
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                int value = (int) (samples[i * n + j] + 128.5f);
+                plane[offset + i * stride + j] = value < 0 ? 0 : Math.min(value, 255);
+            }
+        }
     }
 
     private static int extend(int value, int size) {
@@ -263,14 +337,21 @@ final class BaselineJpegDecoder {
         }
         Component cb = components[1];
         Component cr = components[2];
+        // Sampling factors are powers of two in practice, so the chroma position is a shift.
+        int yShiftX = shift(hMax / y.h);
+        int yShiftY = shift(vMax / y.v);
+        int cbShiftX = shift(hMax / cb.h);
+        int cbShiftY = shift(vMax / cb.v);
+        int crShiftX = shift(hMax / cr.h);
+        int crShiftY = shift(vMax / cr.v);
         for (int row = 0; row < outH; row++) {
-            int cbRow = row * cb.v / vMax * cb.planeWidth;
-            int crRow = row * cr.v / vMax * cr.planeWidth;
-            int yRow = row * y.v / vMax * y.planeWidth;
+            int cbRow = (row >> cbShiftY) * cb.planeWidth;
+            int crRow = (row >> crShiftY) * cr.planeWidth;
+            int yRow = (row >> yShiftY) * y.planeWidth;
             for (int col = 0; col < outW; col++) {
-                int luma = y.plane[yRow + col * y.h / hMax];
-                int blue = cb.plane[cbRow + col * cb.h / hMax] - 128;
-                int red = cr.plane[crRow + col * cr.h / hMax] - 128;
+                int luma = y.plane[yRow + (col >> yShiftX)];
+                int blue = cb.plane[cbRow + (col >> cbShiftX)] - 128;
+                int red = cr.plane[crRow + (col >> crShiftX)] - 128;
                 int r = clamp(luma + ((91881 * red + 32768) >> 16));
                 int g = clamp(luma - ((22554 * blue + 46802 * red - 32768) >> 16));
                 int b = clamp(luma + ((116130 * blue + 32768) >> 16));
@@ -278,6 +359,10 @@ final class BaselineJpegDecoder {
             }
         }
         return new Pixels(outW, outH, argb, false);
+    }
+
+    private static int shift(int ratio) {
+        return Integer.numberOfTrailingZeros(ratio);
     }
 
     private static int clamp(int value) {

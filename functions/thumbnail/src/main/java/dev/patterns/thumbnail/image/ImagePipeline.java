@@ -12,10 +12,10 @@ import java.util.List;
  * Lanczos resize to each requested longest edge (never up). Opaque results are JPEG, results
  * with transparency PNG.
  *
- * <p>Memory: the decoded raster is at most about (4 x largest edge)^2 pixels at 4 bytes each
- * (the step is chosen so the decode is between 2x and 4x the largest thumbnail), plus one float
- * copy per resize pass; with the default largest edge of 1024 that is under 100 MB whatever the
- * photo's size, on top of the compressed upload itself.
+ * <p>Memory: a baseline JPEG decodes at 1-2x the largest thumbnail edge E, anything else at
+ * 2-4x; the decoded raster is then at most (4E)^2 pixels at 4 bytes each, plus the resize's
+ * float rows: about 176 E^2 bytes in all, whatever the photo's size, on top of the compressed
+ * upload itself.
  */
 public final class ImagePipeline implements ThumbnailRenderer {
 
@@ -54,11 +54,16 @@ public final class ImagePipeline implements ThumbnailRenderer {
         return renditions;
     }
 
-    /** The largest DCT scale-down (1, 2, 4 or 8) that still leaves twice the largest thumbnail, as Pillow's draft does. */
+    /**
+     * The largest DCT scale-down (1, 2, 4 or 8) that still leaves the largest thumbnail's size.
+     * Pillow's draft keeps twice that, because its reduced decode is a cheaper approximation;
+     * here each decoded sample is the exact mean of the pixels it covers, so the final Lanczos
+     * has little left to do and the result stays within a few tenths of a dB of Pillow's.
+     */
     static int dctScale(ImageHeader header, int largestEdge) {
         int longest = Math.max(header.width(), header.height());
         int scale = 8;
-        while (scale > 1 && longest / scale < 2 * largestEdge) {
+        while (scale > 1 && longest / scale < largestEdge) {
             scale /= 2;
         }
         return scale;

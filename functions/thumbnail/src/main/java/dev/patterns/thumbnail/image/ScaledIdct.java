@@ -27,44 +27,27 @@ final class ScaledIdct {
     }
 
     /**
-     * Dequantizes {@code coefficients} (natural order; {@code rows} marks the rows holding any),
-     * writes n x n level-shifted samples into {@code plane}, and clears the coefficients it used.
+     * For each coefficient position (natural order), its weight in each of the n x n output
+     * samples, quantization included: the IDCT is linear, so a block's samples are the sum of
+     * its non-zero coefficients times these weights, accumulated while decoding. Positions whose
+     * weights are all zero (at 1/4 scale every even frequency but DC cancels out) are null.
      */
-    static void block(int[] coefficients, int rows, int[] quant, float[] a, int n, float[] temp, int[] plane, int offset, int stride) {
-        // temp[v][j] = sum over u of F[v][u] * A[j][u]; rows with no coefficient (most) cost nothing.
-        for (int v = 0; v < 8; v++) {
-            int row = v * 8;
-            if ((rows & 1 << v) == 0) {
+    static float[][] weights(int[] quant, int n) {
+        float[] a = matrix(n);
+        float[][] weights = new float[64][];
+        for (int position = 0; position < 64; position++) {
+            int v = position >> 3;
+            int u = position & 7;
+            float[] w = new float[n * n];
+            boolean any = false;
+            for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
-                    temp[v * n + j] = 0f;
-                }
-                continue;
-            }
-            for (int j = 0; j < n; j++) {
-                temp[v * n + j] = 0f;
-            }
-            for (int u = 0; u < 8; u++) {
-                int coefficient = coefficients[row + u];
-                if (coefficient != 0) {
-                    float value = coefficient * quant[row + u];
-                    coefficients[row + u] = 0;
-                    for (int j = 0; j < n; j++) {
-                        temp[v * n + j] += value * a[j * 8 + u];
-                    }
+                    w[i * n + j] = a[i * 8 + v] * a[j * 8 + u] * quant[position];
+                    any |= Math.abs(w[i * n + j]) > 1e-6f;
                 }
             }
+            weights[position] = any ? w : null;
         }
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                float sum = 128f;
-                for (int v = 0; v < 8; v++) {
-                    if ((rows & 1 << v) != 0) {
-                        sum += a[i * 8 + v] * temp[v * n + j];
-                    }
-                }
-                int value = Math.round(sum);
-                plane[offset + i * stride + j] = value < 0 ? 0 : Math.min(value, 255);
-            }
-        }
+        return weights;
     }
 }
