@@ -117,19 +117,22 @@ class ThumbnailIntegrationTest {
         put("uploads/notes.jpg", "these are not pixels".getBytes());
         put("uploads/cut.jpg", Arrays.copyOf(jpeg, jpeg.length / 2));
         put("uploads/empty.jpg", new byte[0]);
+        put("uploads/bomb.png", pngDeclaring(30_000, 30_000));
         put("uploads/good.jpg", jpeg);
 
         InvocationResult result = session.lambda().invoke("ThumbnailFunction",
-                s3Event("uploads/notes.jpg", "uploads/cut.jpg", "uploads/empty.jpg", "uploads/good.jpg"));
+                s3Event("uploads/notes.jpg", "uploads/cut.jpg", "uploads/empty.jpg", "uploads/bomb.png", "uploads/good.jpg"));
 
         assertThat(result.succeeded()).as(result.payload()).isTrue();
         JsonNode objects = Json.MAPPER.readTree(result.payload()).path("objects");
         assertThat(objects).extracting(object -> object.path("key").asText() + "=" + object.path("outcome").asText())
-                .containsExactly("uploads/notes.jpg=rejected", "uploads/cut.jpg=rejected", "uploads/empty.jpg=rejected", "uploads/good.jpg=written");
+                .containsExactly("uploads/notes.jpg=rejected", "uploads/cut.jpg=rejected", "uploads/empty.jpg=rejected",
+                        "uploads/bomb.png=rejected", "uploads/good.jpg=written");
         assertThat(thumbnailKeys()).containsExactlyInAnyOrder("256/uploads/good.jpg", "512/uploads/good.jpg");
         assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains("Rejected s3://" + uploads + "/uploads/notes.jpg: not an image"));
         assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains("uploads/cut.jpg").contains("truncated"));
         assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains("uploads/empty.jpg: zero-byte object"));
+        assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains("uploads/bomb.png: decompression bomb refused: 30000x30000"));
     }
 
     @Test
@@ -212,6 +215,21 @@ class ThumbnailIntegrationTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        return out.toByteArray();
+    }
+
+    /** A valid PNG signature and IHDR declaring the size, a few dozen bytes: what a decompression bomb announces. */
+    private static byte[] pngDeclaring(int width, int height) {
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
+                .put((byte) 0).put((byte) 0).put((byte) 0);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update("IHDR".getBytes());
+        crc.update(ihdr.array());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13});
+        out.writeBytes("IHDR".getBytes());
+        out.writeBytes(ihdr.array());
+        out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
         return out.toByteArray();
     }
 
