@@ -2,14 +2,13 @@ package dev.patterns.testsupport;
 
 import dev.patterns.local.LocalSession;
 import dev.patterns.local.sources.PollResult;
+import dev.patterns.local.sources.QueueDrain;
 import dev.patterns.local.template.Maps;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /** What tests read back from queues and event-source polls. */
 public final class Queues {
@@ -32,16 +31,6 @@ public final class Queues {
 
     /** Receives and deletes everything in the queue, with all attributes. */
     public static List<Message> drain(SqsClient sqs, String queueUrl) {
-        List<Message> all = new ArrayList<>();
-        for (List<Message> batch = receive(sqs, queueUrl); !batch.isEmpty(); batch = receive(sqs, queueUrl)) {
-            all.addAll(batch);
-            batch.forEach(message -> sqs.deleteMessage(delete -> delete.queueUrl(queueUrl).receiptHandle(message.receiptHandle())));
-        }
-        return all;
-    }
-
-    private static List<Message> receive(SqsClient sqs, String queueUrl) {
-        return sqs.receiveMessage(receive -> receive.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)
-                .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).messages();
+        return QueueDrain.all(sqs, queueUrl);
     }
 }

@@ -3,6 +3,7 @@ package dev.patterns.local.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.patterns.local.LocalSession;
 import dev.patterns.local.runtime.InvocationResult;
+import dev.patterns.local.sources.QueueDrain;
 import dev.patterns.local.template.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,15 +35,8 @@ public final class DlqRedriveScenario implements Scenario {
         JsonNode move = invoke(session, "{\"deadLetterQueue\":\"" + dlq + "\"}", report);
         JsonNode again = invoke(session, "{\"deadLetterQueue\":\"" + dlq + "\"}", report);
 
-        List<String> back = new ArrayList<>();
         String billing = session.stack().ref("BillingQueue");
-        for (List<Message> batch = sqs.receiveMessage(r -> r.queueUrl(billing).maxNumberOfMessages(10)).messages(); !batch.isEmpty();
-                batch = sqs.receiveMessage(r -> r.queueUrl(billing).maxNumberOfMessages(10)).messages()) {
-            for (Message message : batch) {
-                back.add(message.body());
-                sqs.deleteMessage(delete -> delete.queueUrl(billing).receiptHandle(message.receiptHandle()));
-            }
-        }
+        List<String> back = QueueDrain.all(sqs, billing).stream().map(Message::body).toList();
         report.out("BillingQueue now holds " + back.size() + " message(s): " + back);
 
         report.check("the dry run listed every dead letter and moved none", dryRun.path("wouldMove").asInt() == DEAD_LETTERS

@@ -2,6 +2,7 @@ package dev.patterns.local.demo;
 
 import dev.patterns.local.LocalSession;
 import dev.patterns.local.runtime.InvocationResult;
+import dev.patterns.local.sources.QueueDrain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,27 +40,17 @@ public final class FanOutScenario implements Scenario {
         int deadLettered = 0;
         for (String queue : EXPECTED.keySet().stream().sorted().toList()) {
             List<String> types = new ArrayList<>();
-            for (Message message : drain(sqs, session.stack().ref(queue))) {
+            for (Message message : QueueDrain.all(sqs, session.stack().ref(queue))) {
                 types.add(message.messageAttributes().get("eventType").stringValue());
             }
             types.sort(null);
             received.put(queue, types);
-            deadLettered += drain(sqs, session.stack().ref(queue.replace("Queue", "DeadLetterQueue"))).size();
+            deadLettered += QueueDrain.all(sqs, session.stack().ref(queue.replace("Queue", "DeadLetterQueue"))).size();
             report.out(queue + " received " + types);
         }
         report.check("each sample event was published once", published == 3, published);
         report.check("each queue received exactly the events its filter policy matches", received.equals(EXPECTED), received);
         report.check("nothing in the queues' DLQs", deadLettered == 0, deadLettered);
         return report;
-    }
-
-    private static List<Message> drain(SqsClient sqs, String queueUrl) {
-        List<Message> all = new ArrayList<>();
-        for (List<Message> batch = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).messageAttributeNames("All")).messages();
-                !batch.isEmpty(); batch = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).messageAttributeNames("All")).messages()) {
-            all.addAll(batch);
-            batch.forEach(message -> sqs.deleteMessage(delete -> delete.queueUrl(queueUrl).receiptHandle(message.receiptHandle())));
-        }
-        return all;
     }
 }

@@ -3,9 +3,9 @@ package dev.patterns.local.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.patterns.local.LocalSession;
 import dev.patterns.local.sources.PollResult;
+import dev.patterns.local.sources.QueueDrain;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,12 +59,7 @@ public final class OrderedWorkerScenario implements Scenario {
                 timelines.put(item.get("orderId").s(), item.get("events").l().stream().map(value -> value.s()).toList()));
         timelines.forEach((order, events) -> report.out("timeline " + order + ": " + events));
 
-        List<Message> deadLetters = new ArrayList<>();
-        String dlq = session.stack().ref("OrderedDeadLetterQueue");
-        for (List<Message> batch = receive(sqs, dlq); !batch.isEmpty(); batch = receive(sqs, dlq)) {
-            deadLetters.addAll(batch);
-            batch.forEach(message -> sqs.deleteMessage(delete -> delete.queueUrl(dlq).receiptHandle(message.receiptHandle())));
-        }
+        List<Message> deadLetters = QueueDrain.all(sqs, session.stack().ref("OrderedDeadLetterQueue"));
         Map<String, Integer> deadLetterDeliveries = new TreeMap<>();
         for (Message message : deadLetters) {
             String source = message.attributes().get(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID);
@@ -85,10 +80,5 @@ public final class OrderedWorkerScenario implements Scenario {
         report.check("nothing else in the FIFO DLQ", deadLetters.size() == 2, deadLetters.size());
         report.check("no event delivered more than maxReceiveCount times", deliveries.values().stream().allMatch(count -> count <= maxReceiveCount), deliveries);
         return report;
-    }
-
-    private static List<Message> receive(SqsClient sqs, String queueUrl) {
-        return sqs.receiveMessage(receive -> receive.queueUrl(queueUrl).maxNumberOfMessages(10)
-                .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).messages();
     }
 }

@@ -3,6 +3,7 @@ package dev.patterns.local.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.patterns.local.LocalSession;
 import dev.patterns.local.sources.PollResult;
+import dev.patterns.local.sources.QueueDrain;
 import dev.patterns.local.template.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -54,10 +54,7 @@ public final class QueueWorkerScenario implements Scenario {
         });
         report.out(polls.size() + " invocations of QueueWorkerFunction; " + processed.size() + " messages processed and deleted");
 
-        List<Message> deadLetters = new ArrayList<>();
-        for (List<Message> batch = receiveAll(sqs, dlqUrl); !batch.isEmpty(); batch = receiveAll(sqs, dlqUrl)) {
-            deadLetters.addAll(batch);
-        }
+        List<Message> deadLetters = QueueDrain.all(sqs, dlqUrl);
         deadLetters.forEach(message -> report.out("DLQ: " + message.messageId() + " after "
                 + deliveries.getOrDefault(message.messageId(), 0) + " deliveries, body " + message.body()));
 
@@ -95,11 +92,6 @@ public final class QueueWorkerScenario implements Scenario {
         Map<String, Long> balances = new TreeMap<>();
         distinct.values().forEach(posting -> balances.merge(posting.path("account").asText(), posting.path("amountCents").asLong(), Long::sum));
         return balances;
-    }
-
-    private static List<Message> receiveAll(SqsClient sqs, String queueUrl) {
-        return sqs.receiveMessage(receive -> receive.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)
-                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
     }
 
     private static int queueDepth(SqsClient sqs, String queueUrl) {

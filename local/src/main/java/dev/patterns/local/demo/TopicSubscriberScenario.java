@@ -3,6 +3,7 @@ package dev.patterns.local.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.patterns.local.LocalSession;
 import dev.patterns.local.sources.AsyncOutcome;
+import dev.patterns.local.sources.QueueDrain;
 import dev.patterns.local.template.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,15 +43,9 @@ public final class TopicSubscriberScenario implements Scenario {
                 .items().forEach(item -> stored.add(item.get("notificationId").s() + " (" + item.get("severity").s() + ")"));
         report.out("stored notifications: " + stored);
 
-        SqsClient sqs = session.clients().create(SqsClient.builder());
-        String failureQueue = session.stack().ref("SubscriberFailureQueue");
         List<JsonNode> records = new ArrayList<>();
-        for (List<Message> batch = sqs.receiveMessage(r -> r.queueUrl(failureQueue).maxNumberOfMessages(10)).messages(); !batch.isEmpty();
-                batch = sqs.receiveMessage(r -> r.queueUrl(failureQueue).maxNumberOfMessages(10)).messages()) {
-            for (Message message : batch) {
-                records.add(Json.MAPPER.readTree(message.body()));
-                sqs.deleteMessage(delete -> delete.queueUrl(failureQueue).receiptHandle(message.receiptHandle()));
-            }
+        for (Message message : QueueDrain.all(session.clients().create(SqsClient.builder()), session.stack().ref("SubscriberFailureQueue"))) {
+            records.add(Json.MAPPER.readTree(message.body()));
         }
         records.forEach(record -> report.out("failure queue: condition " + record.path("requestContext").path("condition").asText()
                 + ", approximateInvokeCount " + record.path("requestContext").path("approximateInvokeCount").asInt()
