@@ -49,8 +49,7 @@ class ThumbnailIntegrationTest {
     @BeforeEach
     void emptyThumbnailBucket() {
         // Events left by an earlier test's uploads first, then their output.
-        deliver("Upload");
-        deliver("UploadViaEventBridge");
+        deliverAll();
         thumbnailKeys().forEach(key -> s3.deleteObject(delete -> delete.bucket(thumbnails).key(key)));
     }
 
@@ -59,7 +58,7 @@ class ThumbnailIntegrationTest {
         String key = "uploads/portrait photo+1 été.jpg";
         put(key, rotatedPortrait());
 
-        List<AsyncOutcome> outcomes = deliver("Upload");
+        List<AsyncOutcome> outcomes = deliver("UploadJpg");
 
         assertThat(outcomes).singleElement().satisfies(outcome -> assertThat(outcome.succeeded()).isTrue());
         for (int size : List.of(256, 512)) {
@@ -83,17 +82,26 @@ class ThumbnailIntegrationTest {
         assertThat(outcomes).singleElement().satisfies(outcome -> assertThat(outcome.succeeded()).isTrue());
         assertThat(thumbnailKeys()).containsExactlyInAnyOrder("256/incoming/logo.png", "512/incoming/logo.png");
         assertThat(s3.headObject(h -> h.bucket(thumbnails).key("256/incoming/logo.png")).contentType()).isEqualTo("image/png");
-        assertThat(deliver("Upload")).as("incoming/ is not the S3 notification's prefix").isEmpty();
+        assertThat(deliver("UploadPng")).as("incoming/ is not the S3 notifications' prefix").isEmpty();
     }
 
     @Test
     void writingThumbnailsTriggersNothing() {
         put("uploads/once.jpg", photo(800, 600));
-        deliver("Upload");
+        deliver("UploadJpg");
         assertThat(thumbnailKeys()).hasSize(2);
 
-        assertThat(deliver("Upload")).isEmpty();
-        assertThat(deliver("UploadViaEventBridge")).isEmpty();
+        assertThat(deliverAll()).isEmpty();
+    }
+
+    @Test
+    void onlyImageSuffixesUnderTheUploadPrefixAreNotified() {
+        put("uploads/readme.txt", "not for thumbnails".getBytes());
+        put("elsewhere/photo.jpg", photo(300, 200));
+        put("uploads/photo.JPEG.bak", photo(300, 200));
+
+        assertThat(deliverAll()).isEmpty();
+        assertThat(thumbnailKeys()).isEmpty();
     }
 
     @Test
@@ -144,6 +152,12 @@ class ThumbnailIntegrationTest {
         JsonNode object = Json.MAPPER.readTree(missing.payload()).path("objects").get(0);
         assertThat(object.path("key").asText()).isEqualTo("uploads/summer photo + friends été.jpg");
         assertThat(object.path("outcome").asText()).isEqualTo("skipped");
+    }
+
+    private List<AsyncOutcome> deliverAll() {
+        List<AsyncOutcome> outcomes = new java.util.ArrayList<>();
+        session.asyncEventSources("ThumbnailFunction").forEach(source -> outcomes.addAll(source.deliverPending()));
+        return outcomes;
     }
 
     private List<AsyncOutcome> deliver(String event) {
