@@ -15,80 +15,90 @@ final class Lanczos {
         if (source.width() == width && source.height() == height) {
             return source;
         }
-        int channels = 4;
-        // The first pass reads packed pixels as it goes: no full-size float copy of the decoded image.
-        float[] horizontal = pass(null, source, source.width(), source.height(), width, true, channels);
-        float[] both = pass(horizontal, null, width, source.height(), height, false, channels);
-        return pack(both, width, height, source.alpha());
+        float[] rows = horizontal(source, width);
+        return pack(vertical(rows, width, source.height(), height), width, height, source.alpha());
     }
 
-    /** One direction: {@code horizontal} resamples rows from {@code srcLength} to {@code dstLength} columns. */
-    private static float[] pass(float[] in, Pixels packed, int w, int h, int dstLength, boolean horizontal, int channels) {
-        int srcLength = horizontal ? w : h;
-        int lines = horizontal ? h : w;
-        double scale = (double) srcLength / dstLength;
-        double support = RADIUS * Math.max(1.0, scale);
-        double filterScale = 1.0 / Math.max(1.0, scale);
-        int[] starts = new int[dstLength];
-        float[][] weights = new float[dstLength][];
-        for (int i = 0; i < dstLength; i++) {
-            double center = (i + 0.5) * scale;
-            int start = Math.max(0, (int) Math.floor(center - support));
-            int end = Math.min(srcLength, (int) Math.ceil(center + support));
-            float[] kernel = new float[end - start];
-            double sum = 0;
-            for (int j = start; j < end; j++) {
-                double weight = lanczos((j + 0.5 - center) * filterScale);
-                kernel[j - start] = (float) weight;
-                sum += weight;
-            }
-            for (int j = 0; j < kernel.length; j++) {
-                kernel[j] /= (float) sum;
-            }
-            starts[i] = start;
-            weights[i] = kernel;
-        }
-        int outW = horizontal ? dstLength : w;
-        int outH = horizontal ? h : dstLength;
-        float[] out = new float[outW * outH * channels];
-        if (!horizontal) {
-            // Vertical: walk whole rows, so every read and write streams through memory.
+    /** Normalized Lanczos weights from {@code srcLength} to {@code dstLength} samples, with each output's first input. */
+    private record Kernels(int[] starts, float[][] weights) {
+
+        static Kernels of(int srcLength, int dstLength) {
+            double scale = (double) srcLength / dstLength;
+            double support = RADIUS * Math.max(1.0, scale);
+            double filterScale = 1.0 / Math.max(1.0, scale);
+            int[] starts = new int[dstLength];
+            float[][] weights = new float[dstLength][];
             for (int i = 0; i < dstLength; i++) {
-                float[] kernel = weights[i];
-                int to = i * outW * channels;
-                for (int k = 0; k < kernel.length; k++) {
-                    int from = (starts[i] + k) * w * channels;
-                    float weight = kernel[k];
-                    for (int x = 0; x < w * channels; x++) {
-                        out[to + x] += in[from + x] * weight;
-                    }
+                double center = (i + 0.5) * scale;
+                int start = Math.max(0, (int) Math.floor(center - support));
+                int end = Math.min(srcLength, (int) Math.ceil(center + support));
+                float[] kernel = new float[end - start];
+                double sum = 0;
+                for (int j = start; j < end; j++) {
+                    double weight = lanczos((j + 0.5 - center) * filterScale);
+                    kernel[j - start] = (float) weight;
+                    sum += weight;
                 }
+                for (int j = 0; j < kernel.length; j++) {
+                    kernel[j] /= (float) sum;
+                }
+                starts[i] = start;
+                weights[i] = kernel;
             }
-            return out;
+            return new Kernels(starts, weights);
         }
-        int[] argb = packed.argb();
-        boolean alpha = packed.alpha();
-        for (int line = 0; line < lines; line++) {
-            int rowStart = line * w;
-            for (int i = 0; i < dstLength; i++) {
-                float[] kernel = weights[i];
+    }
+
+    /**
+     * Rows to {@code width}, reading the packed pixels as it goes (no full-size float copy of the
+     * decoded image), into premultiplied (a, r, g, b) floats.
+     */
+    private static float[] horizontal(Pixels source, int width) {
+        Kernels kernels = Kernels.of(source.width(), width);
+        int[] argb = source.argb();
+        boolean alpha = source.alpha();
+        float[] out = new float[width * source.height() * 4];
+        for (int line = 0; line < source.height(); line++) {
+            int rowStart = line * source.width();
+            for (int i = 0; i < width; i++) {
+                float[] kernel = kernels.weights()[i];
+                int first = rowStart + kernels.starts()[i];
                 float a = 0;
                 float r = 0;
                 float g = 0;
                 float b = 0;
                 for (int k = 0; k < kernel.length; k++) {
-                    int p = argb[rowStart + starts[i] + k];
+                    int p = argb[first + k];
                     float weight = alpha ? kernel[k] * (p >>> 24) / 255f : kernel[k];
                     a += weight;
                     r += ((p >> 16) & 0xFF) * weight;
                     g += ((p >> 8) & 0xFF) * weight;
                     b += (p & 0xFF) * weight;
                 }
-                int to = (line * outW + i) * channels;
+                int to = (line * width + i) * 4;
                 out[to] = a;
                 out[to + 1] = r;
                 out[to + 2] = g;
                 out[to + 3] = b;
+            }
+        }
+        return out;
+    }
+
+    /** Columns of {@code rows} ({@code width} x {@code srcHeight}) to {@code height}, whole rows at a time so memory is read in order. */
+    private static float[] vertical(float[] rows, int width, int srcHeight, int height) {
+        Kernels kernels = Kernels.of(srcHeight, height);
+        int rowLength = width * 4;
+        float[] out = new float[rowLength * height];
+        for (int i = 0; i < height; i++) {
+            float[] kernel = kernels.weights()[i];
+            int to = i * rowLength;
+            for (int k = 0; k < kernel.length; k++) {
+                int from = (kernels.starts()[i] + k) * rowLength;
+                float weight = kernel[k];
+                for (int x = 0; x < rowLength; x++) {
+                    out[to + x] += rows[from + x] * weight;
+                }
             }
         }
         return out;
