@@ -31,6 +31,8 @@ public final class LocalLambda implements AutoCloseable {
     private final LogSink sink;
     private final Map<String, Map<String, String>> environmentOverrides;
     private final Map<String, ExecutionEnvironment> warm = new HashMap<>();
+    /** Resolved once per function: the provisioned stack does not change under a running session. */
+    private final Map<String, FunctionSpec> specs = new java.util.concurrent.ConcurrentHashMap<>();
 
     public LocalLambda(ProvisionedStack stack, ProjectPaths paths, URI emulatorEndpoint, LogSink sink) {
         this(stack, paths, emulatorEndpoint, sink, Map.of());
@@ -50,10 +52,12 @@ public final class LocalLambda implements AutoCloseable {
     }
 
     public FunctionSpec function(String logicalId) {
-        if (!"AWS::Serverless::Function".equals(stack.template().type(logicalId))) {
-            throw new IllegalArgumentException(logicalId + " is not an AWS::Serverless::Function");
-        }
-        return FunctionSpec.of(stack, logicalId);
+        return specs.computeIfAbsent(logicalId, id -> {
+            if (!"AWS::Serverless::Function".equals(stack.template().type(id))) {
+                throw new IllegalArgumentException(id + " is not an AWS::Serverless::Function");
+            }
+            return FunctionSpec.of(stack, id);
+        });
     }
 
     public synchronized InvocationResult invoke(String logicalId, String event) {
