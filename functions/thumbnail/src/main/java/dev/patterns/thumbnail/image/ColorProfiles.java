@@ -10,7 +10,7 @@ import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 
-/** Converts pixels decoded in an embedded ICC profile's colour space to sRGB. */
+/** Converts pixels decoded in an embedded ICC profile's colour space to sRGB, alpha untouched. */
 final class ColorProfiles {
 
     private ColorProfiles() {
@@ -41,6 +41,10 @@ final class ColorProfiles {
         BufferedImage source = new BufferedImage(model, raster, false, null);
         BufferedImage srgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         new ColorConvertOp(null).filter(source, srgb);
-        return new Pixels(w, h, srgb.getRGB(0, 0, w, h, null, 0, w), false);
+        int[] converted = srgb.getRGB(0, 0, w, h, null, 0, w);
+        for (int i = 0; i < converted.length; i++) {
+            converted[i] = argb[i] & 0xFF000000 | converted[i] & 0x00FFFFFF; // the profile covers colour, not alpha
+        }
+        return new Pixels(w, h, converted, pixels.alpha());
     }
 }

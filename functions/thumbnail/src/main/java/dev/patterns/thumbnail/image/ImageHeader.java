@@ -37,7 +37,7 @@ public record ImageHeader(Format format, int width, int height, int orientation,
             if (bytes.length < 24 || bytes[12] != 'I' || bytes[13] != 'H' || bytes[14] != 'D' || bytes[15] != 'R') {
                 throw new ImageRejectedException("truncated PNG: no IHDR", null);
             }
-            return new ImageHeader(Format.PNG, u32(bytes, 16), u32(bytes, 20), 1, 0, AdobeTransform.UNKNOWN, null);
+            return new ImageHeader(Format.PNG, u32(bytes, 16), u32(bytes, 20), 1, 0, AdobeTransform.UNKNOWN, pngIccProfile(bytes));
         }
         if (bytes.length >= 10 && bytes[0] == 'G' && bytes[1] == 'I' && bytes[2] == 'F' && bytes[3] == '8') {
             return new ImageHeader(Format.GIF, (bytes[6] & 0xFF) | (bytes[7] & 0xFF) << 8, (bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8,
@@ -91,6 +91,57 @@ public record ImageHeader(Format format, int width, int height, int orientation,
         }
         throw new ImageRejectedException("truncated JPEG: no frame header", null);
     }
+
+    /** The profile of a PNG's iCCP chunk (it comes before the image data), or null. */
+    private static byte[] pngIccProfile(byte[] bytes) {
+        int at = 8;
+        while (at + 8 <= bytes.length) {
+            int length = u32(bytes, at);
+            String type = new String(bytes, at + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            int data = at + 8;
+            if (type.equals("IDAT") || type.equals("IEND") || length < 0 || data + (long) length > bytes.length) {
+                return null;
+            }
+            if (type.equals("iCCP")) {
+                int name = data;
+                while (name < data + length && bytes[name] != 0) {
+                    name++;
+                }
+                // After the profile's name: its NUL, the compression method (0, zlib), the profile.
+                int compressed = name + 2;
+                return compressed < data + length ? inflateProfile(bytes, compressed, data + length - compressed) : null;
+            }
+            at = data + length + 4;
+        }
+        return null;
+    }
+
+    /** Inflates at most {@link #MAX_PROFILE_BYTES}: a profile is metadata, never worth a zip bomb. */
+    private static byte[] inflateProfile(byte[] bytes, int offset, int length) {
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        try {
+            inflater.setInput(bytes, offset, length);
+            java.io.ByteArrayOutputStream profile = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    return null; // truncated
+                }
+                profile.write(buffer, 0, n);
+                if (profile.size() > MAX_PROFILE_BYTES) {
+                    return null;
+                }
+            }
+            return profile.toByteArray();
+        } catch (java.util.zip.DataFormatException corrupt) {
+            return null;
+        } finally {
+            inflater.end();
+        }
+    }
+
+    private static final int MAX_PROFILE_BYTES = 4 << 20;
 
     static int u16(byte[] bytes, int at) {
         return (bytes[at] & 0xFF) << 8 | bytes[at + 1] & 0xFF;

@@ -40,11 +40,14 @@ public final class ImagePipeline implements ThumbnailRenderer {
         int largest = longestEdges.stream().mapToInt(Integer::intValue).max().orElseThrow();
         Pixels raw = header.format() == ImageHeader.Format.JPEG
                 ? BaselineJpegDecoder.decode(image, dctScale(header, largest)) : null;
-        if (raw != null && header.iccProfile() != null) {
-            raw = ColorProfiles.toSrgb(raw, header.iccProfile());
-        }
+        boolean profileApplied = false;
         if (raw == null) {
             raw = Decoder.decode(image, header, step(header, largest));
+            // ImageIO converts a JPEG's embedded profile itself, but ignores a PNG's iCCP chunk.
+            profileApplied = header.format() == ImageHeader.Format.JPEG;
+        }
+        if (!profileApplied && header.iccProfile() != null) {
+            raw = ColorProfiles.toSrgb(raw, header.iccProfile());
         }
         Pixels decoded = Orientation.apply(raw, header.orientation());
         List<Rendition> renditions = new ArrayList<>();

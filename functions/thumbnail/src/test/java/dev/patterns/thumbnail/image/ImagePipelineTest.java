@@ -116,7 +116,22 @@ class ImagePipelineTest {
         }
         assertThat(ImageHeader.read(cmyk).components()).isEqualTo(4);
 
-        BufferedImage shown = TestImages.decode(pipeline.render(cmyk, List.of(64)).getFirst().bytes());
+        assertRedInkLeftBlackInkRight(cmyk);
+    }
+
+    /** The same red and black inks, stored as YCCK (checked once against Pillow: it reads this file as red and black too). */
+    @Test
+    void adobeYcckJpegComesOutInTheRightColours() throws Exception {
+        byte[] ycck = TestImages.ycck(64, 32, (x, y) -> x < 32 ? new int[] {0, 255, 255, 0} : new int[] {0, 0, 0, 255});
+        ImageHeader header = ImageHeader.read(ycck);
+        assertThat(header.components()).isEqualTo(4);
+        assertThat(header.adobe()).isEqualTo(ImageHeader.AdobeTransform.YCCK);
+
+        assertRedInkLeftBlackInkRight(ycck);
+    }
+
+    private void assertRedInkLeftBlackInkRight(byte[] jpeg) throws Exception {
+        BufferedImage shown = TestImages.decode(pipeline.render(jpeg, List.of(64)).getFirst().bytes());
 
         Color red = new Color(shown.getRGB(8, 16));
         Color black = new Color(shown.getRGB(56, 16));
@@ -141,6 +156,24 @@ class ImagePipelineTest {
 
         // Linear 0.5 is sRGB ~0.74: a reader ignoring the profile would give ~128.
         assertThat(shown.getGreen()).isCloseTo(Math.round(expected[1] * 255), org.assertj.core.data.Offset.offset(6));
+    }
+
+    /** Java's PNG reader ignores iCCP, so the pipeline applies it, and keeps the alpha channel as it is. */
+    @Test
+    void pngIccProfileIsConvertedToSrgbAndAlphaKept() throws Exception {
+        BufferedImage linear = new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB);
+        linear.setRGB(0, 0, 64, 64, java.util.Collections.nCopies(64 * 64, 0xC8808080).stream().mapToInt(Integer::intValue).toArray(), 0, 64);
+        byte[] profile = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
+        byte[] png = TestImages.withPngIccProfile(TestImages.png(linear), profile);
+        assertThat(ImageHeader.read(png).iccProfile()).isEqualTo(profile);
+        float[] expected = ColorSpace.getInstance(ColorSpace.CS_LINEAR_RGB).toRGB(new float[] {128 / 255f, 128 / 255f, 128 / 255f});
+
+        var rendition = pipeline.render(png, List.of(32)).getFirst();
+        int shown = TestImages.decode(rendition.bytes()).getRGB(16, 16);
+
+        assertThat(rendition.contentType()).isEqualTo("image/png");
+        assertThat(shown >>> 24).isEqualTo(0xC8);
+        assertThat(shown >> 8 & 0xFF).isCloseTo(Math.round(expected[1] * 255), org.assertj.core.data.Offset.offset(4));
     }
 
     @Test

@@ -62,6 +62,42 @@ final class TestImages {
         return out.toByteArray();
     }
 
+    /**
+     * A YCCK JPEG as Adobe writes one, from ink amounts (C, M, Y, K; 0 = no ink) per pixel: the
+     * stored CMYK is inverted, its C, M, Y carried as YCbCr, and an APP14 Adobe marker says
+     * transform 2. Java's writer stores four channels as given, so the conversion happens here.
+     */
+    static byte[] ycck(int width, int height, java.util.function.BiFunction<Integer, Integer, int[]> ink) {
+        java.awt.image.WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(
+                java.awt.image.DataBuffer.TYPE_BYTE, width, height, 4, null);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int[] cmyk = ink.apply(x, y);
+                // libjpeg's cmyk_ycck_convert: R, G, B = 255 - stored C, M, Y = the ink amounts.
+                double r = cmyk[0];
+                double g = cmyk[1];
+                double b = cmyk[2];
+                raster.setPixel(x, y, new int[] {
+                    clamp((int) Math.round(0.299 * r + 0.587 * g + 0.114 * b)),
+                    clamp((int) Math.round(-0.168736 * r - 0.331264 * g + 0.5 * b + 128)),
+                    clamp((int) Math.round(0.5 * r - 0.418688 * g - 0.081312 * b + 128)),
+                    255 - cmyk[3]});
+            }
+        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(raster, null, null), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        byte[] adobe = {'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 2}; // version 100, no flags, transform 2 = YCCK
+        return insertSegment(out.toByteArray(), 0xEE, adobe);
+    }
+
     /** Inserts an APP1 Exif segment whose IFD0 holds only Orientation, right after SOI. */
     static byte[] withOrientation(byte[] jpeg, int orientation) {
         byte[] tiff = {
@@ -77,6 +113,28 @@ final class TestImages {
     static byte[] withIccProfile(byte[] jpeg, byte[] profile) {
         byte[] header = concat("ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1), new byte[] {1, 1});
         return insertSegment(jpeg, 0xE2, concat(header, profile));
+    }
+
+    /** Inserts an iCCP chunk (the profile zlib-compressed, as the PNG spec has it) right after IHDR. */
+    static byte[] withPngIccProfile(byte[] png, byte[] profile) {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+        deflater.setInput(profile);
+        deflater.finish();
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        while (!deflater.finished()) {
+            compressed.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        byte[] data = concat("test profile\0\0".getBytes(StandardCharsets.ISO_8859_1), compressed.toByteArray());
+        byte[] typeAndData = concat("iCCP".getBytes(StandardCharsets.ISO_8859_1), data);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(typeAndData);
+        java.nio.ByteBuffer chunk = java.nio.ByteBuffer.allocate(8 + data.length + 4);
+        chunk.putInt(data.length).put(typeAndData).putInt((int) crc.getValue());
+        int afterIhdr = 8 + 8 + 13 + 4;
+        return concat(concat(java.util.Arrays.copyOfRange(png, 0, afterIhdr), chunk.array()),
+                java.util.Arrays.copyOfRange(png, afterIhdr, png.length));
     }
 
     private static byte[] insertSegment(byte[] jpeg, int marker, byte[] payload) {
