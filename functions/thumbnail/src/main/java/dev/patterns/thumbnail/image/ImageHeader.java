@@ -147,7 +147,7 @@ public record ImageHeader(Format format, int width, int height, int orientation,
         return (bytes[at] & 0xFF) << 8 | bytes[at + 1] & 0xFF;
     }
 
-    private static int u32(byte[] bytes, int at) {
+    static int u32(byte[] bytes, int at) {
         long value = (long) (bytes[at] & 0xFF) << 24 | (bytes[at + 1] & 0xFF) << 16 | (bytes[at + 2] & 0xFF) << 8 | bytes[at + 3] & 0xFF;
         return value > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) value;
     }

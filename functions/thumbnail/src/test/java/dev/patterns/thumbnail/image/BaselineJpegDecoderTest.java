@@ -42,17 +42,10 @@ class BaselineJpegDecoderTest {
 
     @Test
     void progressiveJpegIsLeftToTheGeneralDecoder() throws Exception {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-            writer.setOutput(stream);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-            writer.write(null, new IIOImage(TestImages.photoLike(320, 240, 9), null, null), param);
-        }
+        byte[] progressive = TestImages.progressive("jpeg", TestImages.photoLike(320, 240, 9));
 
-        assertThat(BaselineJpegDecoder.decode(out.toByteArray(), 2)).isNull();
-        assertThat(new ImagePipeline(100_000_000L, 85).render(out.toByteArray(), java.util.List.of(64)).getFirst().width()).isEqualTo(64);
+        assertThat(BaselineJpegDecoder.decode(progressive, 2)).isNull();
+        assertThat(new ImagePipeline(100_000_000L, 85).render(progressive, java.util.List.of(64)).getFirst().width()).isEqualTo(64);
     }
 
     private static int[] boxAverage(BufferedImage image, int scale) {

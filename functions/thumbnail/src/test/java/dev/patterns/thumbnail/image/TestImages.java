@@ -36,14 +36,25 @@ final class TestImages {
     }
 
     static byte[] jpeg(BufferedImage image, int quality) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        return write("jpeg", new IIOImage(image, null, null), param -> {
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality / 100f);
+        });
+    }
+
+    /** A progressive JPEG, or an interlaced (Adam7) PNG: what the fast decoders leave to ImageIO. */
+    static byte[] progressive(String format, BufferedImage image) {
+        return write(format, new IIOImage(image, null, null), param -> param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT));
+    }
+
+    private static byte[] write(String format, IIOImage image, java.util.function.Consumer<ImageWriteParam> settings) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(stream);
             ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality / 100f);
-            writer.write(null, new IIOImage(image, null, null), param);
+            settings.accept(param);
+            writer.write(null, image, param);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -84,18 +95,9 @@ final class TestImages {
                     255 - cmyk[3]});
             }
         }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-            writer.setOutput(stream);
-            writer.write(null, new IIOImage(raster, null, null), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
+        byte[] jpeg = write("jpeg", new IIOImage(raster, null, null), param -> { });
         byte[] adobe = {'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 2}; // version 100, no flags, transform 2 = YCCK
-        return insertSegment(out.toByteArray(), 0xEE, adobe);
+        return insertSegment(jpeg, 0xEE, adobe);
     }
 
     /** Inserts an APP1 Exif segment whose IFD0 holds only Orientation, right after SOI. */
@@ -126,8 +128,12 @@ final class TestImages {
             compressed.write(buffer, 0, deflater.deflate(buffer));
         }
         deflater.end();
-        byte[] data = concat("test profile\0\0".getBytes(StandardCharsets.ISO_8859_1), compressed.toByteArray());
-        byte[] typeAndData = concat("iCCP".getBytes(StandardCharsets.ISO_8859_1), data);
+        return withPngChunk(png, "iCCP", concat("test profile\0\0".getBytes(StandardCharsets.ISO_8859_1), compressed.toByteArray()));
+    }
+
+    /** Inserts a chunk right after IHDR (where iCCP, and tRNS of an image without palette, may go). */
+    static byte[] withPngChunk(byte[] png, String type, byte[] data) {
+        byte[] typeAndData = concat(type.getBytes(StandardCharsets.ISO_8859_1), data);
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(typeAndData);
         java.nio.ByteBuffer chunk = java.nio.ByteBuffer.allocate(8 + data.length + 4);
