@@ -8,6 +8,7 @@ import dev.patterns.local.provision.Provisioner;
 import dev.patterns.local.runtime.LocalLambda;
 import dev.patterns.local.runtime.LogSink;
 import dev.patterns.local.sources.AsyncInvoker;
+import dev.patterns.local.sources.LocalInvokeApi;
 import dev.patterns.local.sources.Tap;
 import dev.patterns.local.sources.TapEventSource;
 import dev.patterns.local.sources.Taps;
@@ -37,6 +38,7 @@ public final class LocalSession implements AutoCloseable {
     private final LocalLambda lambda;
     private final AwsClientFactory clients;
     private final List<Tap> taps;
+    private final LocalInvokeApi invokeApi;
 
     private LocalSession(Emulator emulator, boolean ownsEmulator, ProjectPaths paths, Map<String, String> parameters,
             LogSink sink, Map<String, Map<String, String>> environmentOverrides) {
@@ -45,10 +47,17 @@ public final class LocalSession implements AutoCloseable {
         this.paths = paths;
         this.clients = new AwsClientFactory(emulator.endpoint());
         this.stack = new Provisioner(clients).provision(Template.load(paths.template()), STACK_NAME, parameters);
-        this.lambda = new LocalLambda(stack, paths, emulator.endpoint(), sink, environmentOverrides);
-        // Wired now, before anything is published or uploaded, as the deployed stack would be.
-        this.taps = new Taps(clients.create(SqsClient.builder()), clients.create(SnsClient.builder()),
-                clients.create(S3Client.builder().forcePathStyle(true)), clients.create(EventBridgeClient.builder())).create(stack);
+        this.invokeApi = LocalInvokeApi.start();
+        try {
+            this.lambda = new LocalLambda(stack, paths, emulator.endpoint(), invokeApi.endpoint(), sink, environmentOverrides);
+            invokeApi.connect(stack, asyncInvoker());
+            // Wired now, before anything is published or uploaded, as the deployed stack would be.
+            this.taps = new Taps(clients.create(SqsClient.builder()), clients.create(SnsClient.builder()),
+                    clients.create(S3Client.builder().forcePathStyle(true)), clients.create(EventBridgeClient.builder())).create(stack);
+        } catch (RuntimeException e) {
+            invokeApi.close();
+            throw e;
+        }
         stack.finishWiring();
     }
 
@@ -90,6 +99,11 @@ public final class LocalSession implements AutoCloseable {
         return clients;
     }
 
+    /** Lambda's Invoke API for the functions' own asynchronous invocations of each other. */
+    public LocalInvokeApi invokeApi() {
+        return invokeApi;
+    }
+
     /** The template's SQS event source of {@code functionLogicalId}, wired to the local Lambda. */
     public SqsEventSource sqsEventSource(String functionLogicalId) {
         return new SqsEventSource(clients.create(SqsClient.builder()), SqsEventMapping.of(stack, functionLogicalId), lambda::invoke);
@@ -122,6 +136,7 @@ public final class LocalSession implements AutoCloseable {
 
     @Override
     public void close() {
+        invokeApi.close();
         lambda.close();
         if (ownsEmulator) {
             emulator.close();

@@ -10,10 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
-/** Moves dead letters back to their source queue; see {@link Redriver}. */
+/** Moves dead letters back to their source queue, or failed asynchronous events back to their function; see {@link Redriver}. */
 public final class DlqRedriveHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
     private final Redriver redriver;
@@ -23,8 +24,10 @@ public final class DlqRedriveHandler implements RequestHandler<Map<String, Objec
     }
 
     DlqRedriveHandler(Env env, SqsClient sqs, DynamoDbClient dynamoDb) {
+        // The Lambda client is built on first use: most redrives are queue to queue.
         this(new Redriver(sqs, new Idempotency(new DynamoDbIdempotencyStore(dynamoDb, env.required("IDEMPOTENCY_TABLE_NAME")),
-                Duration.ofSeconds(env.optionalLong("IDEMPOTENCY_TTL_SECONDS", Duration.ofDays(1).toSeconds())), Clock.systemUTC())));
+                Duration.ofSeconds(env.optionalLong("IDEMPOTENCY_TTL_SECONDS", Duration.ofDays(1).toSeconds())), Clock.systemUTC()),
+                () -> AwsClients.create(LambdaClient.builder())));
     }
 
     DlqRedriveHandler(Redriver redriver) {

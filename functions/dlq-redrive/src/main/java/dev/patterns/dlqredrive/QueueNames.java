@@ -17,9 +17,13 @@ final class QueueNames {
         return sqs.getQueueUrl(get -> get.queueName(name)).queueUrl();
     }
 
+    /** The one queue whose redrive policy names this DLQ; null when none does (a destination of asynchronous invocations). */
     static String onlySourceOf(SqsClient sqs, String deadLetterQueueUrl) {
         List<String> sources = sqs.listDeadLetterSourceQueues(list -> list.queueUrl(deadLetterQueueUrl)).queueUrls();
-        if (sources.size() != 1) {
+        if (sources.isEmpty()) {
+            return null;
+        }
+        if (sources.size() > 1) {
             throw new IllegalArgumentException(deadLetterQueueUrl + " is the dead-letter queue of " + sources.size()
                     + " queues " + sources + "; name the sourceQueue to move its messages to");
         }

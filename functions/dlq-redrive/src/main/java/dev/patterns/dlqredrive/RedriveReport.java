@@ -8,11 +8,13 @@ import java.util.Map;
 public record RedriveReport(String deadLetterQueueUrl, String sourceQueueUrl, boolean dryRun, List<Entry> entries, int remaining) {
 
     /**
-     * One dead letter. {@code newMessageId} is its id in the source queue; {@code alreadyMoved}
-     * marks one an interrupted earlier run had sent but not yet deleted from the DLQ.
+     * One dead letter. {@code destination} is the queue URL or function ARN it goes (or, in a dry
+     * run, would go) to; {@code newId} its message id in the source queue or the request id of
+     * the new invocation; {@code alreadyMoved} marks one an interrupted earlier run had sent but
+     * not yet deleted from the DLQ; {@code skipped} says why one was left in place.
      */
-    public record Entry(String deadLetterMessageId, String messageGroupId, String bodyPreview, int receiveCount, String newMessageId,
-            boolean alreadyMoved) {
+    public record Entry(String deadLetterMessageId, String messageGroupId, String bodyPreview, int receiveCount, String destination,
+            String newId, boolean alreadyMoved, String skipped) {
     }
 
     public RedriveReport {
@@ -20,7 +22,11 @@ public record RedriveReport(String deadLetterQueueUrl, String sourceQueueUrl, bo
     }
 
     public long moved() {
-        return dryRun ? 0 : entries.stream().filter(entry -> !entry.alreadyMoved()).count();
+        return dryRun ? 0 : entries.stream().filter(entry -> !entry.alreadyMoved() && entry.skipped() == null).count();
+    }
+
+    public long skipped() {
+        return entries.stream().filter(entry -> entry.skipped() != null).count();
     }
 
     public long alreadyMoved() {
@@ -30,10 +36,15 @@ public record RedriveReport(String deadLetterQueueUrl, String sourceQueueUrl, bo
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("deadLetterQueueUrl", deadLetterQueueUrl);
-        map.put("sourceQueueUrl", sourceQueueUrl);
+        if (sourceQueueUrl != null) {
+            map.put("sourceQueueUrl", sourceQueueUrl);
+        } else {
+            map.put("reinvoked", "the function named in each Lambda destination record, asynchronously");
+        }
         map.put("dryRun", dryRun);
-        map.put(dryRun ? "wouldMove" : "moved", dryRun ? entries.size() : moved());
+        map.put(dryRun ? "wouldMove" : "moved", dryRun ? entries.size() - skipped() : moved());
         map.put("alreadyMovedByAnEarlierRun", alreadyMoved());
+        map.put("skipped", skipped());
         map.put("remainingInDeadLetterQueue", remaining);
         map.put("messages", entries.stream().map(entry -> {
             Map<String, Object> item = new LinkedHashMap<>();
@@ -43,8 +54,14 @@ public record RedriveReport(String deadLetterQueueUrl, String sourceQueueUrl, bo
             }
             item.put("receiveCount", entry.receiveCount());
             item.put("bodyPreview", entry.bodyPreview());
-            if (entry.newMessageId() != null) {
-                item.put("newMessageId", entry.newMessageId());
+            if (entry.destination() != null) {
+                item.put("destination", entry.destination());
+            }
+            if (entry.newId() != null) {
+                item.put(sourceQueueUrl != null ? "newMessageId" : "invocationRequestId", entry.newId());
+            }
+            if (entry.skipped() != null) {
+                item.put("skipped", entry.skipped());
             }
             return item;
         }).toList());

@@ -1,5 +1,6 @@
 package dev.patterns.dlqredrive;
 
+import dev.patterns.common.AwsClients;
 import dev.patterns.common.idempotency.Idempotency;
 import dev.patterns.common.idempotency.IdempotentResult;
 import java.time.Duration;
@@ -7,8 +8,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -24,6 +31,11 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * gets a fresh, stable deduplication id ({@code redrive-<DLQ message id>}), and messages are
  * sent in the order the DLQ gives them. A dry run sends and deletes nothing and leaves every
  * message visible again.
+ *
+ * <p>A queue that is no queue's DLQ but the failure destination of asynchronous invocations holds
+ * Lambda destination records: each is redriven by invoking the function it names again,
+ * asynchronously (so its retries and destinations apply once more), with the event it failed on.
+ * A message there that is not such a record is left where it is and reported as skipped.
  */
 public final class Redriver {
 
@@ -33,17 +45,25 @@ public final class Redriver {
 
     private final SqsClient sqs;
     private final Idempotency idempotency;
+    private final Supplier<LambdaClient> lambda;
 
+    /** For queues only: a destination record would need a Lambda client, and this one creates the default one then. */
     public Redriver(SqsClient sqs, Idempotency idempotency) {
+        this(sqs, idempotency, () -> AwsClients.create(LambdaClient.builder()));
+    }
+
+    /** @param lambda asked for a client only when a destination record is redriven, so queue-only runs never build one */
+    public Redriver(SqsClient sqs, Idempotency idempotency, Supplier<LambdaClient> lambda) {
         this.sqs = sqs;
         this.idempotency = idempotency;
+        this.lambda = memoize(lambda);
     }
 
     public RedriveReport redrive(RedriveRequest request, Duration timeLeft) {
         String dlq = QueueNames.url(sqs, request.deadLetterQueue());
         String source = request.sourceQueue() == null ? QueueNames.onlySourceOf(sqs, dlq) : QueueNames.url(sqs, request.sourceQueue());
         List<RedriveReport.Entry> entries = new ArrayList<>();
-        List<Message> seenInDryRun = new ArrayList<>();
+        List<Message> leftInPlace = new ArrayList<>();
         while (entries.size() < request.maxMessages()) {
             int want = Math.min(10, request.maxMessages() - entries.size());
             List<Message> batch = sqs.receiveMessage(receive -> receive.queueUrl(dlq).maxNumberOfMessages(want).waitTimeSeconds(0)
@@ -53,32 +73,49 @@ public final class Redriver {
                 break;
             }
             for (Message message : batch) {
-                if (request.dryRun()) {
-                    seenInDryRun.add(message);
-                    entries.add(entry(message, null, false));
+                Optional<FailedInvocation> record = source == null ? FailedInvocation.parse(message.body()) : Optional.empty();
+                String destination = source != null ? source : record.map(FailedInvocation::functionArn).orElse(null);
+                if (destination == null) {
+                    LOG.warn("Dead letter {} in {} is not a Lambda destination record and the queue is no queue's DLQ; left in place",
+                            message.messageId(), dlq);
+                    leftInPlace.add(message);
+                    entries.add(entry(message, null, null, false, "not a Lambda destination record, and no source queue to send it to"));
+                } else if (request.dryRun()) {
+                    leftInPlace.add(message);
+                    entries.add(entry(message, destination, null, false, null));
                 } else {
-                    entries.add(move(message, dlq, source, timeLeft));
+                    entries.add(move(message, dlq, destination, () -> source != null ? send(message, source) : reinvoke(record.get()), timeLeft));
                 }
             }
         }
-        for (Message message : seenInDryRun) {
+        for (Message message : leftInPlace) {
             sqs.changeMessageVisibility(change -> change.queueUrl(dlq).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
         }
         int remaining = Integer.parseInt(sqs.getQueueAttributes(get -> get.queueUrl(dlq)
                 .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
         RedriveReport report = new RedriveReport(dlq, source, request.dryRun(), entries, remaining);
-        LOG.info("{} {} message(s) from {} to {} ({} already moved by an earlier run); {} left in the DLQ",
-                request.dryRun() ? "Would move" : "Moved", request.dryRun() ? entries.size() : report.moved(), dlq, source,
-                report.alreadyMoved(), remaining);
+        LOG.info("{} {} message(s) from {} to {} ({} already moved by an earlier run, {} skipped); {} left in the DLQ",
+                request.dryRun() ? "Would move" : "Moved", request.dryRun() ? entries.size() - report.skipped() : report.moved(), dlq,
+                source != null ? source : "the functions of their destination records", report.alreadyMoved(), report.skipped(), remaining);
         return report;
     }
 
-    private RedriveReport.Entry move(Message message, String dlq, String source, Duration timeLeft) {
-        IdempotentResult sent = idempotency.once("redrive#" + message.messageId(), timeLeft, () -> send(message, source));
+    private RedriveReport.Entry move(Message message, String dlq, String destination, Supplier<String> sendOnce, Duration timeLeft) {
+        IdempotentResult sent = idempotency.once("redrive#" + message.messageId(), timeLeft, sendOnce);
         sqs.deleteMessage(delete -> delete.queueUrl(dlq).receiptHandle(message.receiptHandle()));
         boolean earlier = sent instanceof IdempotentResult.Replayed;
-        LOG.info("Dead letter {} {} as {}", message.messageId(), earlier ? "had already been moved" : "moved", sent.value());
-        return entry(message, sent.value(), earlier);
+        LOG.info("Dead letter {} {} to {} as {}", message.messageId(), earlier ? "had already been moved" : "moved", destination, sent.value());
+        return entry(message, destination, sent.value(), earlier, null);
+    }
+
+    /** Lambda's asynchronous invocation, as the original delivery was; returns its request id. */
+    private String reinvoke(FailedInvocation record) {
+        InvokeResponse response = lambda.get().invoke(invoke -> invoke.functionName(record.functionArn())
+                .invocationType(InvocationType.EVENT).payload(SdkBytes.fromUtf8String(record.payload())));
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("Invoking " + record.functionArn() + " asynchronously returned status " + response.statusCode());
+        }
+        return response.responseMetadata().requestId();
     }
 
     private String send(Message message, String source) {
@@ -93,11 +130,25 @@ public final class Redriver {
         return sqs.sendMessage(send.build()).messageId();
     }
 
-    private static RedriveReport.Entry entry(Message message, String newMessageId, boolean alreadyMoved) {
+    private static RedriveReport.Entry entry(Message message, String destination, String newId, boolean alreadyMoved, String skipped) {
         String body = message.body();
         return new RedriveReport.Entry(message.messageId(), message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID),
                 body.length() <= PREVIEW ? body : body.substring(0, PREVIEW) + "...",
                 Integer.parseInt(message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "0")),
-                newMessageId, alreadyMoved);
+                destination, newId, alreadyMoved, skipped);
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 }

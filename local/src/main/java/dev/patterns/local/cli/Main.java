@@ -101,7 +101,7 @@ public final class Main {
     }
 
     /** Runs the built redrive function against a DLQ of the local stack, by logical id. */
-    private static int redrive(ProjectPaths paths, Options options) {
+    private static int redrive(ProjectPaths paths, Options options) throws Exception {
         String deadLetterQueue = options.positional("DLQ LogicalId");
         try (LocalSession session = LocalSession.start(paths, options.parameters(), LogSink.printing(), options.envVars())) {
             var request = dev.patterns.local.template.Json.MAPPER.createObjectNode();
@@ -114,6 +114,11 @@ public final class Main {
             request.put("dryRun", options.flags().containsKey("--dry-run"));
             InvocationResult result = session.lambda().invoke("DlqRedriveFunction", request.toString());
             System.out.println(result.payload());
+            // Failure records are redriven by invoking their function asynchronously: let those run before the session ends.
+            for (var outcome : session.invokeApi().awaitAccepted(java.time.Duration.ofMinutes(5))) {
+                System.out.println("re-invoked: " + outcome.attempts().size() + " attempt(s), " + outcome.condition()
+                        + (outcome.sentTo() == null ? "" : ", sent to " + outcome.sentTo()));
+            }
             return result.succeeded() ? 0 : 1;
         }
     }

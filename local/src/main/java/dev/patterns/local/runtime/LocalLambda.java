@@ -28,6 +28,7 @@ public final class LocalLambda implements AutoCloseable {
     private final ProvisionedStack stack;
     private final ProjectPaths paths;
     private final URI emulatorEndpoint;
+    private final URI lambdaEndpoint;
     private final LogSink sink;
     private final Map<String, Map<String, String>> environmentOverrides;
     private final Map<String, ExecutionEnvironment> warm = new HashMap<>();
@@ -44,9 +45,16 @@ public final class LocalLambda implements AutoCloseable {
      */
     public LocalLambda(ProvisionedStack stack, ProjectPaths paths, URI emulatorEndpoint, LogSink sink,
             Map<String, Map<String, String>> environmentOverrides) {
+        this(stack, paths, emulatorEndpoint, null, sink, environmentOverrides);
+    }
+
+    /** @param lambdaEndpoint where the functions' own Lambda calls go (AWS_ENDPOINT_URL_LAMBDA), or null for the emulator */
+    public LocalLambda(ProvisionedStack stack, ProjectPaths paths, URI emulatorEndpoint, URI lambdaEndpoint, LogSink sink,
+            Map<String, Map<String, String>> environmentOverrides) {
         this.stack = stack;
         this.paths = paths;
         this.emulatorEndpoint = emulatorEndpoint;
+        this.lambdaEndpoint = lambdaEndpoint;
         this.sink = sink;
         this.environmentOverrides = environmentOverrides;
     }
@@ -115,6 +123,9 @@ public final class LocalLambda implements AutoCloseable {
             });
         }
         variables.put("AWS_ENDPOINT_URL", emulatorEndpoint.toString());
+        if (lambdaEndpoint != null) {
+            variables.put("AWS_ENDPOINT_URL_LAMBDA", lambdaEndpoint.toString());
+        }
         variables.put("AWS_REGION", Emulator.REGION);
         variables.put("AWS_DEFAULT_REGION", Emulator.REGION);
         variables.put("AWS_ACCESS_KEY_ID", "testing");

@@ -1,0 +1,98 @@
+package dev.patterns.dlqredrive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.patterns.local.LocalSession;
+import dev.patterns.local.demo.TableOutage;
+import dev.patterns.local.emulator.Emulator;
+import dev.patterns.local.runtime.InvocationResult;
+import dev.patterns.local.sources.AsyncOutcome;
+import dev.patterns.local.template.Json;
+import dev.patterns.testsupport.EmulatorExtension;
+import dev.patterns.testsupport.Queues;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Pattern 3's redrive path: an event whose asynchronous invocation ran out of retries waits in the
+ * on-failure queue as Lambda's destination record; the built redrive function invokes the
+ * function it names again, asynchronously, through the real Lambda Invoke call (served locally),
+ * and the event then does its work once.
+ */
+@ExtendWith(EmulatorExtension.class)
+class FailureRecordRedriveTest {
+
+    private static final Duration ASYNC_WAIT = Duration.ofMinutes(2);
+
+    @Test
+    void notificationThatFailedDuringAnOutageIsStoredOnceWhenItsFailureRecordIsRedriven(LocalSession session) throws Exception {
+        DynamoDbClient dynamoDb = session.clients().create(DynamoDbClient.builder());
+        String table = session.stack().ref("NotificationsTable");
+        TableOutage outage = TableOutage.begin(dynamoDb, table); // every attempt fails with ResourceNotFound
+        String message = "{\"notificationId\":\"n-outage\",\"severity\":\"CRITICAL\",\"text\":\"disk full\"}";
+        session.clients().create(SnsClient.builder()).publish(publish -> publish.topicArn(session.stack().ref("NotificationsTopic")).message(message));
+
+        List<AsyncOutcome> failed = session.asyncEventSource("TopicSubscriberFunction", "Notifications").deliverPending();
+        assertThat(failed).singleElement().satisfies(outcome -> {
+            assertThat(outcome.attempts()).hasSize(3);
+            assertThat(outcome.condition()).isEqualTo("RetriesExhausted");
+        });
+
+        outage.end();
+        JsonNode report = redrive(session, "{\"deadLetterQueue\":\"" + session.stack().ref("SubscriberFailureQueue") + "\"}");
+
+        assertThat(report.path("moved").asInt()).isEqualTo(1);
+        assertThat(report.has("sourceQueueUrl")).isFalse();
+        JsonNode moved = report.path("messages").get(0);
+        assertThat(moved.path("destination").asText()).endsWith(":function:" + session.stack().ref("TopicSubscriberFunction") + ":$LATEST");
+        assertThat(moved.path("invocationRequestId").asText()).isNotBlank();
+        assertThat(session.invokeApi().awaitAccepted(ASYNC_WAIT)).singleElement().satisfies(outcome -> {
+            assertThat(outcome.succeeded()).isTrue();
+            assertThat(outcome.attempts()).hasSize(1);
+        });
+        assertThat(dynamoDb.getItem(get -> get.tableName(table).key(Map.of("notificationId", AttributeValue.fromS("n-outage")))).item())
+                .containsEntry("severity", AttributeValue.fromS("CRITICAL"));
+        assertThat(Queues.drain(session.clients().create(SqsClient.builder()), session.stack().ref("SubscriberFailureQueue"))).isEmpty();
+        assertThat(redrive(session, "{\"deadLetterQueue\":\"" + session.stack().ref("SubscriberFailureQueue") + "\"}").path("moved").asInt())
+                .isZero();
+    }
+
+    @Test
+    void dryRunNamesTheFunctionOfEachRecordInvokesNothingAndLeavesAMessageThatIsNoRecordWhereItIs(LocalSession session) throws Exception {
+        SqsClient sqs = session.clients().create(SqsClient.builder());
+        String failures = session.stack().ref("SubscriberFailureQueue");
+        String functionArn = "arn:aws:lambda:" + Emulator.REGION + ":" + Emulator.ACCOUNT_ID + ":function:" + session.stack().ref("TopicSubscriberFunction") + ":$LATEST";
+        String record = "{\"version\":\"1.0\",\"requestContext\":{\"functionArn\":\"" + functionArn + "\",\"condition\":\"RetriesExhausted\","
+                + "\"approximateInvokeCount\":3},\"requestPayload\":{\"Records\":[]}}";
+        sqs.sendMessage(send -> send.queueUrl(failures).messageBody(record));
+        sqs.sendMessage(send -> send.queueUrl(failures).messageBody("not a destination record"));
+
+        JsonNode dryRun = redrive(session, "{\"deadLetterQueue\":\"" + failures + "\",\"dryRun\":true}");
+        JsonNode run = redrive(session, "{\"deadLetterQueue\":\"" + failures + "\",\"dryRun\":false}");
+
+        assertThat(dryRun.path("wouldMove").asInt()).isEqualTo(1);
+        assertThat(dryRun.path("skipped").asInt()).isEqualTo(1);
+        assertThat(dryRun.path("messages").findValuesAsText("destination")).containsExactly(functionArn);
+        assertThat(run.path("moved").asInt()).isEqualTo(1);
+        assertThat(run.path("skipped").asInt()).isEqualTo(1);
+        assertThat(run.path("messages").findValuesAsText("skipped")).singleElement().asString().contains("not a Lambda destination record");
+        assertThat(session.invokeApi().awaitAccepted(ASYNC_WAIT)).singleElement()
+                .satisfies(outcome -> assertThat(outcome.succeeded()).isTrue());
+        assertThat(Queues.drain(sqs, failures)).extracting(Message::body).containsExactly("not a destination record");
+    }
+
+    private static JsonNode redrive(LocalSession session, String request) throws Exception {
+        InvocationResult result = session.lambda().invoke("DlqRedriveFunction", request);
+        assertThat(result.succeeded()).as(result.payload()).isTrue();
+        return Json.MAPPER.readTree(result.payload());
+    }
+}
