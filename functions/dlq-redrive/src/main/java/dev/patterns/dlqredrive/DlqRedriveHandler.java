@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
@@ -24,10 +23,8 @@ public final class DlqRedriveHandler implements RequestHandler<Map<String, Objec
     }
 
     DlqRedriveHandler(Env env, SqsClient sqs, DynamoDbClient dynamoDb) {
-        // The Lambda client is built on first use: most redrives are queue to queue.
         this(new Redriver(sqs, new Idempotency(new DynamoDbIdempotencyStore(dynamoDb, env.required("IDEMPOTENCY_TABLE_NAME")),
-                Duration.ofSeconds(env.optionalLong("IDEMPOTENCY_TTL_SECONDS", Duration.ofDays(1).toSeconds())), Clock.systemUTC()),
-                () -> AwsClients.create(LambdaClient.builder())));
+                Duration.ofSeconds(env.optionalLong("IDEMPOTENCY_TTL_SECONDS", Duration.ofDays(1).toSeconds())), Clock.systemUTC())));
     }
 
     DlqRedriveHandler(Redriver redriver) {

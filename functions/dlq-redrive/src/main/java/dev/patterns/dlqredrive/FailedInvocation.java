@@ -10,7 +10,7 @@ import java.util.Optional;
  * receives): the function that failed, as {@code requestContext.functionArn}, and the event it
  * failed on, as {@code requestPayload}. Redriving one invokes that function again with that event.
  */
-record FailedInvocation(String functionArn, String payload, String condition) {
+record FailedInvocation(String functionArn, String payload) {
 
     static Optional<FailedInvocation> parse(String body) {
         JsonNode record;
@@ -26,7 +26,6 @@ record FailedInvocation(String functionArn, String payload, String condition) {
         if (!function.startsWith("arn:")) {
             return Optional.empty();
         }
-        return Optional.of(new FailedInvocation(function, record.get("requestPayload").toString(),
-                record.path("requestContext").path("condition").asText("")));
+        return Optional.of(new FailedInvocation(function, record.get("requestPayload").toString()));
     }
 }

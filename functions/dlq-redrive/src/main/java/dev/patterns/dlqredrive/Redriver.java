@@ -45,18 +45,18 @@ public final class Redriver {
 
     private final SqsClient sqs;
     private final Idempotency idempotency;
-    private final Supplier<LambdaClient> lambda;
+    private final Supplier<LambdaClient> newLambdaClient;
+    private LambdaClient lambda;
 
-    /** For queues only: a destination record would need a Lambda client, and this one creates the default one then. */
+    /** With the default Lambda client, built when a destination record is first redriven: queue-to-queue runs never build one. */
     public Redriver(SqsClient sqs, Idempotency idempotency) {
         this(sqs, idempotency, () -> AwsClients.create(LambdaClient.builder()));
     }
 
-    /** @param lambda asked for a client only when a destination record is redriven, so queue-only runs never build one */
-    public Redriver(SqsClient sqs, Idempotency idempotency, Supplier<LambdaClient> lambda) {
+    public Redriver(SqsClient sqs, Idempotency idempotency, Supplier<LambdaClient> newLambdaClient) {
         this.sqs = sqs;
         this.idempotency = idempotency;
-        this.lambda = memoize(lambda);
+        this.newLambdaClient = newLambdaClient;
     }
 
     public RedriveReport redrive(RedriveRequest request, Duration timeLeft) {
@@ -110,7 +110,10 @@ public final class Redriver {
 
     /** Lambda's asynchronous invocation, as the original delivery was; returns its request id. */
     private String reinvoke(FailedInvocation record) {
-        InvokeResponse response = lambda.get().invoke(invoke -> invoke.functionName(record.functionArn())
+        if (lambda == null) {
+            lambda = newLambdaClient.get();
+        }
+        InvokeResponse response = lambda.invoke(invoke -> invoke.functionName(record.functionArn())
                 .invocationType(InvocationType.EVENT).payload(SdkBytes.fromUtf8String(record.payload())));
         if (response.statusCode() != 202) {
             throw new IllegalStateException("Invoking " + record.functionArn() + " asynchronously returned status " + response.statusCode());
@@ -136,19 +139,5 @@ public final class Redriver {
                 body.length() <= PREVIEW ? body : body.substring(0, PREVIEW) + "...",
                 Integer.parseInt(message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "0")),
                 destination, newId, alreadyMoved, skipped);
-    }
-
-    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = supplier.get();
-                }
-                return value;
-            }
-        };
     }
 }

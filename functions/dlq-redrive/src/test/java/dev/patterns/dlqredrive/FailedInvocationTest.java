@@ -18,7 +18,6 @@ class FailedInvocationTest {
         FailedInvocation failed = FailedInvocation.parse(record).orElseThrow();
 
         assertThat(failed.functionArn()).isEqualTo("arn:aws:lambda:eu-west-1:1:function:f:$LATEST");
-        assertThat(failed.condition()).isEqualTo("RetriesExhausted");
         assertThat(failed.payload()).isEqualTo("{\"Records\":[{\"Sns\":{\"Message\":\"{\\\"a\\\":1}\"}}]}");
     }
 

@@ -35,20 +35,11 @@ public final class LocalLambda implements AutoCloseable {
     /** Resolved once per function: the provisioned stack does not change under a running session. */
     private final Map<String, FunctionSpec> specs = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public LocalLambda(ProvisionedStack stack, ProjectPaths paths, URI emulatorEndpoint, LogSink sink) {
-        this(stack, paths, emulatorEndpoint, sink, Map.of());
-    }
-
     /**
+     * @param lambdaEndpoint where the functions' own Lambda calls go (AWS_ENDPOINT_URL_LAMBDA), or null for the emulator
      * @param environmentOverrides as in `sam local invoke --env-vars`: per logical id, or under
      *     "Parameters" for every function; only variables the template declares are overridden
      */
-    public LocalLambda(ProvisionedStack stack, ProjectPaths paths, URI emulatorEndpoint, LogSink sink,
-            Map<String, Map<String, String>> environmentOverrides) {
-        this(stack, paths, emulatorEndpoint, null, sink, environmentOverrides);
-    }
-
-    /** @param lambdaEndpoint where the functions' own Lambda calls go (AWS_ENDPOINT_URL_LAMBDA), or null for the emulator */
     public LocalLambda(ProvisionedStack stack, ProjectPaths paths, URI emulatorEndpoint, URI lambdaEndpoint, LogSink sink,
             Map<String, Map<String, String>> environmentOverrides) {
         this.stack = stack;

@@ -65,23 +65,14 @@ final class BoxReducedPngDecoder {
         }
         BoxReducedPngDecoder decoder = new BoxReducedPngDecoder(ImageHeader.u32(png, 16), ImageHeader.u32(png, 20), bitDepth, colorType);
         byte[] tRNS = null;
-        int at = 8;
-        // A file cut short ends the chunk walk; the row reads below then say where the image data stops.
-        while (at + 8 <= png.length) {
-            int length = ImageHeader.u32(png, at);
-            int data = at + 8;
-            int available = (int) Math.min(length, png.length - (long) data);
-            String type = new String(png, at + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
-            if (type.equals("IEND")) {
-                break;
-            }
-            switch (type) {
-                case "PLTE" -> decoder.palette = readPalette(png, data, available);
-                case "tRNS" -> tRNS = java.util.Arrays.copyOfRange(png, data, data + available);
-                case "IDAT" -> decoder.idat.add(new ByteArrayInputStream(png, data, available));
+        // A file cut short just has fewer chunks; the row reads below then say where the image data stops.
+        for (PngChunk chunk : PngChunk.all(png)) {
+            switch (chunk.type()) {
+                case "PLTE" -> decoder.palette = readPalette(png, chunk.data(), chunk.length());
+                case "tRNS" -> tRNS = java.util.Arrays.copyOfRange(png, chunk.data(), chunk.data() + chunk.length());
+                case "IDAT" -> decoder.idat.add(new ByteArrayInputStream(png, chunk.data(), chunk.length()));
                 default -> { }
             }
-            at = data + length + 4;
         }
         if (decoder.idat.isEmpty() || colorType == PALETTE && decoder.palette == null) {
             throw new ImageRejectedException("truncated or corrupt PNG: no " + (decoder.idat.isEmpty() ? "image data" : "palette"), null);

@@ -94,24 +94,20 @@ public record ImageHeader(Format format, int width, int height, int orientation,
 
     /** The profile of a PNG's iCCP chunk (it comes before the image data), or null. */
     private static byte[] pngIccProfile(byte[] bytes) {
-        int at = 8;
-        while (at + 8 <= bytes.length) {
-            int length = u32(bytes, at);
-            String type = new String(bytes, at + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
-            int data = at + 8;
-            if (type.equals("IDAT") || type.equals("IEND") || length < 0 || data + (long) length > bytes.length) {
+        for (PngChunk chunk : PngChunk.all(bytes)) {
+            if (chunk.type().equals("IDAT")) {
                 return null;
             }
-            if (type.equals("iCCP")) {
-                int name = data;
-                while (name < data + length && bytes[name] != 0) {
+            if (chunk.type().equals("iCCP")) {
+                int end = chunk.data() + chunk.length();
+                int name = chunk.data();
+                while (name < end && bytes[name] != 0) {
                     name++;
                 }
                 // After the profile's name: its NUL, the compression method (0, zlib), the profile.
                 int compressed = name + 2;
-                return compressed < data + length ? inflateProfile(bytes, compressed, data + length - compressed) : null;
+                return compressed < end ? inflateProfile(bytes, compressed, end - compressed) : null;
             }
-            at = data + length + 4;
         }
         return null;
     }

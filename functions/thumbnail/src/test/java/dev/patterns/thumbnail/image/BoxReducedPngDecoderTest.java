@@ -13,6 +13,7 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -178,21 +179,13 @@ class BoxReducedPngDecoderTest {
         int bitsPerPixel = channels * png[24];
         int stride = (WIDTH * bitsPerPixel + 7) / 8;
         int bpp = Math.max(1, bitsPerPixel / 8);
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        ByteArrayOutputStream idat = new ByteArrayOutputStream();
-        ByteArrayOutputStream tail = new ByteArrayOutputStream();
-        head.write(png, 0, 8);
-        for (int at = 8; at < png.length; ) {
-            int length = ImageHeader.u32(png, at);
-            String type = new String(png, at + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
-            if (type.equals("IDAT")) {
-                idat.write(png, at + 8, length);
-            } else {
-                (idat.size() == 0 ? head : tail).write(png, at, length + 12);
-            }
-            at += length + 12;
-        }
-        byte[] raw = new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(idat.toByteArray())).readAllBytes();
+        // The spec keeps IDAT chunks consecutive: the file is what comes before them, them, and what comes after.
+        List<PngChunk> idat = PngChunk.all(png).stream().filter(chunk -> chunk.type().equals("IDAT")).toList();
+        ByteArrayOutputStream compressedRows = new ByteArrayOutputStream();
+        idat.forEach(chunk -> compressedRows.write(png, chunk.data(), chunk.length()));
+        byte[] head = Arrays.copyOfRange(png, 0, idat.getFirst().data() - 8);
+        byte[] tail = Arrays.copyOfRange(png, idat.getLast().data() + idat.getLast().length() + 4, png.length);
+        byte[] raw = new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(compressedRows.toByteArray())).readAllBytes();
         for (int y = 0; y < HEIGHT; y++) {
             if (raw[y * (stride + 1)] != 0) {
                 return png; // the writer filtered these rows itself (it does for palettes): keep its choice
@@ -225,12 +218,7 @@ class BoxReducedPngDecoderTest {
         try (var deflater = new java.util.zip.DeflaterOutputStream(compressed)) {
             deflater.write(filtered);
         }
-        byte[] typeAndData = TestImages.concat("IDAT".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), compressed.toByteArray());
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(typeAndData);
-        java.nio.ByteBuffer chunk = java.nio.ByteBuffer.allocate(typeAndData.length + 8);
-        chunk.putInt(compressed.size()).put(typeAndData).putInt((int) crc.getValue());
-        return TestImages.concat(TestImages.concat(head.toByteArray(), chunk.array()), tail.toByteArray());
+        return TestImages.concat(TestImages.concat(head, TestImages.pngChunk("IDAT", compressed.toByteArray())), tail);
     }
 
     /** Gradients plus noise: compresses like a picture and makes every filter type worth choosing. */

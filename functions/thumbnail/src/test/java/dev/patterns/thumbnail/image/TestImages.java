@@ -133,14 +133,17 @@ final class TestImages {
 
     /** Inserts a chunk right after IHDR (where iCCP, and tRNS of an image without palette, may go). */
     static byte[] withPngChunk(byte[] png, String type, byte[] data) {
+        int afterIhdr = 8 + 8 + 13 + 4;
+        return concat(concat(java.util.Arrays.copyOfRange(png, 0, afterIhdr), pngChunk(type, data)),
+                java.util.Arrays.copyOfRange(png, afterIhdr, png.length));
+    }
+
+    /** A whole chunk: length, type, data and the CRC over type and data. */
+    static byte[] pngChunk(String type, byte[] data) {
         byte[] typeAndData = concat(type.getBytes(StandardCharsets.ISO_8859_1), data);
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(typeAndData);
-        java.nio.ByteBuffer chunk = java.nio.ByteBuffer.allocate(8 + data.length + 4);
-        chunk.putInt(data.length).put(typeAndData).putInt((int) crc.getValue());
-        int afterIhdr = 8 + 8 + 13 + 4;
-        return concat(concat(java.util.Arrays.copyOfRange(png, 0, afterIhdr), chunk.array()),
-                java.util.Arrays.copyOfRange(png, afterIhdr, png.length));
+        return java.nio.ByteBuffer.allocate(8 + data.length + 4).putInt(data.length).put(typeAndData).putInt((int) crc.getValue()).array();
     }
 
     private static byte[] insertSegment(byte[] jpeg, int marker, byte[] payload) {
