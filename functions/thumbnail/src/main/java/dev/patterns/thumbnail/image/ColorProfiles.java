@@ -10,7 +10,7 @@ import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 
-/** Converts pixels decoded in an embedded ICC profile's colour space to sRGB, alpha untouched. */
+/** Converts pixels decoded in an embedded RGB or greyscale ICC profile's colour space to sRGB, alpha untouched. */
 final class ColorProfiles {
 
     private ColorProfiles() {
@@ -23,18 +23,23 @@ final class ColorProfiles {
         } catch (IllegalArgumentException unreadable) {
             return pixels; // a broken profile: show the pixels as they are rather than nothing
         }
-        if (profile.getColorSpaceType() != ColorSpace.TYPE_RGB || profile.getNumComponents() != 3) {
-            return pixels;
+        boolean rgb = profile.getColorSpaceType() == ColorSpace.TYPE_RGB && profile.getNumComponents() == 3;
+        boolean gray = profile.getColorSpaceType() == ColorSpace.TYPE_GRAY && profile.getNumComponents() == 1;
+        if (!rgb && !gray) {
+            return pixels; // a CMYK profile on a CMYK JPEG is left to the naive conversion
         }
         int w = pixels.width();
         int h = pixels.height();
-        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, w, h, 3, null);
+        int bands = rgb ? 3 : 1;
+        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, w, h, bands, null);
         byte[] samples = ((java.awt.image.DataBufferByte) raster.getDataBuffer()).getData();
         int[] argb = pixels.argb();
         for (int i = 0; i < argb.length; i++) {
-            samples[i * 3] = (byte) (argb[i] >> 16);
-            samples[i * 3 + 1] = (byte) (argb[i] >> 8);
-            samples[i * 3 + 2] = (byte) argb[i];
+            if (rgb) {
+                samples[i * 3] = (byte) (argb[i] >> 16);
+                samples[i * 3 + 1] = (byte) (argb[i] >> 8);
+            }
+            samples[i * bands + bands - 1] = (byte) argb[i]; // blue, or the grey a greyscale image repeats in every channel
         }
         ComponentColorModel model = new ComponentColorModel(new ICC_ColorSpace(profile), false, false,
                 java.awt.Transparency.OPAQUE, DataBuffer.TYPE_BYTE);

@@ -158,6 +158,21 @@ class ImagePipelineTest {
         assertThat(shown.getGreen()).isCloseTo(Math.round(expected[1] * 255), org.assertj.core.data.Offset.offset(6));
     }
 
+    /** A greyscale JPEG tagged with a greyscale profile (here linear grey) is converted through it too. */
+    @Test
+    void greyscaleIccProfileIsConvertedToSrgb() throws Exception {
+        BufferedImage gray = new BufferedImage(64, 64, BufferedImage.TYPE_BYTE_GRAY);
+        gray.getRaster().setSamples(0, 0, 64, 64, 0, java.util.Collections.nCopies(64 * 64, 128).stream().mapToInt(Integer::intValue).toArray());
+        byte[] jpeg = TestImages.withIccProfile(TestImages.jpeg(gray, 98), ICC_Profile.getInstance(ColorSpace.CS_GRAY).getData());
+        float[] expected = ColorSpace.getInstance(ColorSpace.CS_GRAY).toRGB(new float[] {128 / 255f});
+
+        Color shown = new Color(TestImages.decode(pipeline.render(jpeg, List.of(32)).getFirst().bytes()).getRGB(16, 16));
+
+        // Linear grey 0.5 is sRGB ~0.74: ignoring the profile would give ~128.
+        assertThat(shown.getRed()).isCloseTo(Math.round(expected[0] * 255), org.assertj.core.data.Offset.offset(6));
+        assertThat(shown.getGreen()).isEqualTo(shown.getRed());
+    }
+
     /** Java's PNG reader ignores iCCP, so the pipeline applies it, and keeps the alpha channel as it is. */
     @Test
     void pngIccProfileIsConvertedToSrgbAndAlphaKept() throws Exception {
