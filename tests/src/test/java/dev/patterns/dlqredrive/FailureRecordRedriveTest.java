@@ -10,6 +10,7 @@ import dev.patterns.local.runtime.InvocationResult;
 import dev.patterns.local.sources.AsyncOutcome;
 import dev.patterns.local.template.Json;
 import dev.patterns.testsupport.EmulatorExtension;
+import dev.patterns.testsupport.Events;
 import dev.patterns.testsupport.Queues;
 import java.time.Duration;
 import java.util.List;
@@ -48,7 +49,7 @@ class FailureRecordRedriveTest {
         });
 
         outage.end();
-        JsonNode report = redrive(session, "{\"deadLetterQueue\":\"" + session.stack().ref("SubscriberFailureQueue") + "\"}");
+        JsonNode report = redrive(session, Events.json("dlq-redrive/reinvoke-failed-notifications.json"));
 
         assertThat(report.path("moved").asInt()).isEqualTo(1);
         assertThat(report.has("sourceQueueUrl")).isFalse();
