@@ -68,7 +68,7 @@ class FailureRecordRedriveTest {
     }
 
     @Test
-    void dryRunNamesTheFunctionOfEachRecordInvokesNothingAndLeavesAMessageThatIsNoRecordWhereItIs(LocalSession session) throws Exception {
+    void dryRunNamesEachRecordsFunctionAndWhatCannotBeRedrivenStaysInTheQueueWithItsReason(LocalSession session) throws Exception {
         SqsClient sqs = session.clients().create(SqsClient.builder());
         String failures = session.stack().ref("SubscriberFailureQueue");
         String functionArn = "arn:aws:lambda:" + Emulator.REGION + ":" + Emulator.ACCOUNT_ID + ":function:" + session.stack().ref("TopicSubscriberFunction") + ":$LATEST";
@@ -76,19 +76,24 @@ class FailureRecordRedriveTest {
                 + "\"approximateInvokeCount\":3},\"requestPayload\":{\"Records\":[]}}";
         sqs.sendMessage(send -> send.queueUrl(failures).messageBody(record));
         sqs.sendMessage(send -> send.queueUrl(failures).messageBody("not a destination record"));
+        String gone = record.replace(":function:" + session.stack().ref("TopicSubscriberFunction") + ":", ":function:deleted-since:");
+        sqs.sendMessage(send -> send.queueUrl(failures).messageBody(gone));
 
         JsonNode dryRun = redrive(session, "{\"deadLetterQueue\":\"" + failures + "\",\"dryRun\":true}");
         JsonNode run = redrive(session, "{\"deadLetterQueue\":\"" + failures + "\",\"dryRun\":false}");
 
-        assertThat(dryRun.path("wouldMove").asInt()).isEqualTo(1);
+        assertThat(dryRun.path("wouldMove").asInt()).isEqualTo(2);
         assertThat(dryRun.path("skipped").asInt()).isEqualTo(1);
-        assertThat(dryRun.path("messages").findValuesAsText("destination")).containsExactly(functionArn);
+        assertThat(dryRun.path("messages").findValuesAsText("destination"))
+                .containsExactlyInAnyOrder(functionArn, functionArn.replace(session.stack().ref("TopicSubscriberFunction"), "deleted-since"));
         assertThat(run.path("moved").asInt()).isEqualTo(1);
-        assertThat(run.path("skipped").asInt()).isEqualTo(1);
-        assertThat(run.path("messages").findValuesAsText("skipped")).singleElement().asString().contains("not a Lambda destination record");
+        assertThat(run.path("skipped").asInt()).isEqualTo(2);
+        assertThat(run.path("messages").findValuesAsText("skipped")).satisfiesExactlyInAnyOrder(
+                reason -> assertThat(reason).contains("not a Lambda destination record"),
+                reason -> assertThat(reason).startsWith("failed: ").contains("Function not found"));
         assertThat(session.invokeApi().awaitAccepted(ASYNC_WAIT)).singleElement()
                 .satisfies(outcome -> assertThat(outcome.succeeded()).isTrue());
-        assertThat(Queues.drain(sqs, failures)).extracting(Message::body).containsExactly("not a destination record");
+        assertThat(Queues.drain(sqs, failures)).extracting(Message::body).containsExactlyInAnyOrder("not a destination record", gone);
     }
 
     private static JsonNode redrive(LocalSession session, String request) throws Exception {

@@ -11,7 +11,8 @@ public record RedriveReport(String deadLetterQueueUrl, String sourceQueueUrl, bo
      * One dead letter. {@code destination} is the queue URL or function ARN it goes (or, in a dry
      * run, would go) to; {@code newId} its message id in the source queue or the request id of
      * the new invocation; {@code alreadyMoved} marks one an interrupted earlier run had sent but
-     * not yet deleted from the DLQ; {@code skipped} says why one was left in place.
+     * not yet deleted from the DLQ; {@code skipped} says why one was left in place (no
+     * destination, or the destination refused it).
      */
     public record Entry(String deadLetterMessageId, String messageGroupId, String bodyPreview, int receiveCount, String destination,
             String newId, boolean alreadyMoved, String skipped) {

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
@@ -35,7 +36,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * <p>A queue that is no queue's DLQ but the failure destination of asynchronous invocations holds
  * Lambda destination records: each is redriven by invoking the function it names again,
  * asynchronously (so its retries and destinations apply once more), with the event it failed on.
- * A message there that is not such a record is left where it is and reported as skipped.
+ * A message there that is not such a record is left where it is and reported as skipped, as is
+ * any message whose destination refuses it (the reason in the report and the log).
  */
 public final class Redriver {
 
@@ -84,7 +86,12 @@ public final class Redriver {
                     leftInPlace.add(message);
                     entries.add(entry(message, destination, null, false, null));
                 } else {
-                    entries.add(move(message, dlq, destination, () -> source != null ? send(message, source) : reinvoke(record.get()), timeLeft));
+                    RedriveReport.Entry entry = move(message, dlq, destination,
+                            () -> source != null ? send(message, source) : reinvoke(record.get()), timeLeft);
+                    if (entry.skipped() != null) {
+                        leftInPlace.add(message);
+                    }
+                    entries.add(entry);
                 }
             }
         }
@@ -101,7 +108,14 @@ public final class Redriver {
     }
 
     private RedriveReport.Entry move(Message message, String dlq, String destination, Supplier<String> sendOnce, Duration timeLeft) {
-        IdempotentResult sent = idempotency.once("redrive#" + message.messageId(), timeLeft, sendOnce);
+        IdempotentResult sent;
+        try {
+            sent = idempotency.once("redrive#" + message.messageId(), timeLeft, sendOnce);
+        } catch (SdkException refused) {
+            // One destination refusing (a deleted function, a missing permission) must not stop the rest, nor lose this one.
+            LOG.error("Dead letter {} could not be moved to {}; left in place: {}", message.messageId(), destination, refused.getMessage());
+            return entry(message, destination, null, false, "failed: " + refused.getMessage());
+        }
         sqs.deleteMessage(delete -> delete.queueUrl(dlq).receiptHandle(message.receiptHandle()));
         boolean earlier = sent instanceof IdempotentResult.Replayed;
         LOG.info("Dead letter {} {} to {} as {}", message.messageId(), earlier ? "had already been moved" : "moved", destination, sent.value());
