@@ -36,7 +36,7 @@ final class BoxReducedPngDecoder {
     private final int colorType;
     private final List<InputStream> idat = new ArrayList<>();
     private int[] palette; // ARGB
-    private int transparentKey = -1; // greyscale or packed 8-bit RGB of the tRNS colour key
+    private long transparentKey = -1; // the tRNS colour key at the image's own depth, packed as keyAt packs a pixel
 
     private BoxReducedPngDecoder(int width, int height, int bitDepth, int colorType) {
         this.width = width;
@@ -98,16 +98,24 @@ final class BoxReducedPngDecoder {
             for (int i = 0; i < Math.min(tRNS.length, palette.length); i++) {
                 palette[i] = (tRNS[i] & 0xFF) << 24 | palette[i] & 0xFFFFFF;
             }
-        } else if (colorType == GRAY && tRNS.length >= 2) {
-            transparentKey = sample(tRNS, 0);
-        } else if (colorType == RGB && tRNS.length >= 6) {
-            transparentKey = sample(tRNS, 0) << 16 | sample(tRNS, 2) << 8 | sample(tRNS, 4);
+        } else if (colorType == GRAY && tRNS.length >= 2 || colorType == RGB && tRNS.length >= 6) {
+            // tRNS holds each sample as two bytes, whatever the depth: 8-bit images use the low one.
+            int samples = colorType == GRAY ? 1 : 3;
+            transparentKey = 0;
+            for (int i = 0; i < samples; i++) {
+                int value = (tRNS[2 * i] & 0xFF) << 8 | tRNS[2 * i + 1] & 0xFF;
+                transparentKey = transparentKey << bitDepth | (bitDepth == 16 ? value : value & 0xFF);
+            }
         }
     }
 
-    /** A 16-bit tRNS value at the image's depth, as 8 bits (16-bit images compare the high bytes, like the reduction does). */
-    private int sample(byte[] tRNS, int at) {
-        return bitDepth == 16 ? tRNS[at] & 0xFF : tRNS[at + 1] & 0xFF;
+    /** The grey or RGB samples of the pixel at {@code at}, at full depth, packed as the colour key is. */
+    private long keyAt(byte[] row, int at, int samples) {
+        long key = 0;
+        for (int i = 0; i < samples; i++) {
+            key = bitDepth == 16 ? key << 16 | (row[at + 2 * i] & 0xFF) << 8 | row[at + 2 * i + 1] & 0xFF : key << 8 | row[at + i] & 0xFF;
+        }
+        return key;
     }
 
     private boolean hasAlpha() {
@@ -215,7 +223,7 @@ final class BoxReducedPngDecoder {
             case GRAY -> {
                 for (int x = 0; x < width; x++, at += s) {
                     int g = row[at] & 0xFF;
-                    argb[x] = (g == transparentKey ? 0 : 0xFF000000) | g * 0x010101;
+                    argb[x] = (transparentKey >= 0 && keyAt(row, at, 1) == transparentKey ? 0 : 0xFF000000) | g * 0x010101;
                 }
             }
             case GRAY_ALPHA -> {
@@ -226,7 +234,7 @@ final class BoxReducedPngDecoder {
             case RGB -> {
                 for (int x = 0; x < width; x++, at += 3 * s) {
                     int rgb = (row[at] & 0xFF) << 16 | (row[at + s] & 0xFF) << 8 | row[at + 2 * s] & 0xFF;
-                    argb[x] = (rgb == transparentKey ? 0 : 0xFF000000) | rgb;
+                    argb[x] = (transparentKey >= 0 && keyAt(row, at, 3) == transparentKey ? 0 : 0xFF000000) | rgb;
                 }
             }
             case RGBA -> {

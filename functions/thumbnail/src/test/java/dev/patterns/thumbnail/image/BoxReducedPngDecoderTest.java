@@ -38,7 +38,7 @@ class BoxReducedPngDecoderTest {
     /** With the colour type and bit depth the written file must declare, so a writer's choice cannot narrow the test. */
     enum Layout {
         RGB_8(2, 8), RGBA_8(6, 8), RGBA_16(6, 16), GRAY_8(0, 8), GRAY_16(0, 16), GRAY_ALPHA_8(4, 8),
-        PALETTE_4_WITH_ALPHA(3, 4), PALETTE_8(3, 8), RGB_8_WITH_COLOUR_KEY(2, 8);
+        PALETTE_4_WITH_ALPHA(3, 4), PALETTE_8(3, 8), RGB_8_WITH_COLOUR_KEY(2, 8), RGB_16_WITH_COLOUR_KEY(2, 16);
 
         final int colorType;
         final int bitDepth;
@@ -164,6 +164,23 @@ class BoxReducedPngDecoderTest {
                     image.setRGB(i % WIDTH, i / WIDTH, rgb);
                 }
                 yield TestImages.withPngChunk(TestImages.png(image), "tRNS", new byte[] {0, 0x12, 0, 0x34, 0, 0x56});
+            }
+            case RGB_16_WITH_COLOUR_KEY -> {
+                // The key is matched at full depth: a pixel that shares only its high bytes with it stays opaque.
+                int[] key = {0x1234, 0x5678, 0x9ABC};
+                int[] nearKey = {0x12FF, 0x5600, 0x9A01};
+                ComponentColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
+                        Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+                WritableRaster raster = model.createCompatibleWritableRaster(WIDTH, HEIGHT);
+                for (int i = 0; i < truth.length; i++) {
+                    int rgb = smooth(i, random);
+                    int[] samples = i % 7 == 0 ? key : i % 7 == 1 ? nearKey
+                            : new int[] {(rgb >> 16 & 0xFF) << 8, (rgb >> 8 & 0xFF) << 8, (rgb & 0xFF) << 8};
+                    raster.setPixel(i % WIDTH, i / WIDTH, samples);
+                    truth[i] = (i % 7 == 0 ? 0 : 0xFF000000) | (samples[0] >> 8) << 16 | (samples[1] >> 8) << 8 | samples[2] >> 8;
+                }
+                yield TestImages.withPngChunk(TestImages.png(new BufferedImage(model, raster, false, null)), "tRNS",
+                        new byte[] {0x12, 0x34, 0x56, 0x78, (byte) 0x9A, (byte) 0xBC});
             }
         };
     }
