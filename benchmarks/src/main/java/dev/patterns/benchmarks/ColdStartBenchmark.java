@@ -34,8 +34,9 @@ public final class ColdStartBenchmark {
         List<Row> rows = new ArrayList<>();
         try (Emulator emulator = Emulator.start(paths)) {
             List<FunctionSpec> functions;
+            List<String> only = List.of(args).subList(Math.min(1, args.length), args.length);
             try (LocalSession session = LocalSession.on(emulator, paths, Map.of(), (function, line) -> { })) {
-                functions = FunctionSpec.all(session.stack());
+                functions = FunctionSpec.all(session.stack()).stream().filter(spec -> only.isEmpty() || only.contains(spec.logicalId())).toList();
             }
             for (FunctionSpec function : functions) {
                 rows.add(measure(emulator, paths, function, runs));
