@@ -3,10 +3,12 @@ package dev.patterns.benchmarks;
 import dev.patterns.local.LocalSession;
 import dev.patterns.local.emulator.Emulator;
 import dev.patterns.local.emulator.ProjectPaths;
+import dev.patterns.local.runtime.Budget;
 import dev.patterns.local.runtime.ExecutionEnvironment;
 import dev.patterns.local.runtime.FunctionSpec;
 import dev.patterns.local.runtime.InvocationResult;
 import dev.patterns.local.runtime.LocalLambda;
+import dev.patterns.local.runtime.PackageSize;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,11 +34,16 @@ public final class ColdStartBenchmark {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         ProjectPaths paths = ProjectPaths.discover();
         List<Row> rows = new ArrayList<>();
+        Map<String, Long> budgets = new java.util.HashMap<>();
         try (Emulator emulator = Emulator.start(paths)) {
             List<FunctionSpec> functions;
             List<String> only = List.of(args).subList(Math.min(1, args.length), args.length);
             try (LocalSession session = LocalSession.on(emulator, paths, Map.of(), (function, line) -> { })) {
                 functions = FunctionSpec.all(session.stack()).stream().filter(spec -> only.isEmpty() || only.contains(spec.logicalId())).toList();
+                for (FunctionSpec function : functions) {
+                    budgets.put(function.logicalId(), Budget.of(session.stack().template(), function.logicalId())
+                            .flatMap(Budget::coldStartMs).orElse(Long.MAX_VALUE));
+                }
             }
             for (FunctionSpec function : functions) {
                 rows.add(measure(emulator, paths, function, runs));
@@ -44,11 +51,21 @@ public final class ColdStartBenchmark {
         }
         System.out.printf("%nCold start, %d fresh JVM(s) per function, flags %s, JDK %s, %d cores%n", runs,
                 String.join(" ", LocalLambda.LAMBDA_JVM_FLAGS), Runtime.version(), Runtime.getRuntime().availableProcessors());
-        System.out.printf("%-28s %12s %12s %12s %10s %12s %12s %12s  %s%n", "function", "cold p50 ms", "cold min ms", "cold max ms",
-                "warm ms", "peak RSS MB", "package KB", "layers KB", "event");
+        System.out.printf("%-28s %12s %12s %12s %12s %10s %12s %12s %12s  %s%n", "function", "cold p50 ms", "budget ms", "cold min ms",
+                "cold max ms", "warm ms", "peak RSS MB", "package KB", "layers KB", "event");
+        List<String> over = new ArrayList<>();
         for (Row row : rows) {
-            System.out.printf("%-28s %12d %12d %12d %10d %12.1f %12.1f %12.1f  %s%n", row.function(), row.coldP50(), row.coldMin(),
-                    row.coldMax(), row.warmMs(), row.peakRssKb() / 1024.0, row.packageBytes() / 1024.0, row.layerBytes() / 1024.0, row.event());
+            long budget = budgets.get(row.function());
+            System.out.printf("%-28s %12d %12s %12d %12d %10d %12.1f %12.1f %12.1f  %s%n", row.function(), row.coldP50(),
+                    budget == Long.MAX_VALUE ? "-" : (row.coldP50() > budget ? "OVER " : "") + budget, row.coldMin(), row.coldMax(),
+                    row.warmMs(), row.peakRssKb() / 1024.0, row.packageBytes() / 1024.0, row.layerBytes() / 1024.0, row.event());
+            if (row.coldP50() > budget) {
+                over.add(row.function());
+            }
+        }
+        if (!over.isEmpty()) {
+            System.out.println("Cold start over its template budget (Metadata: Budget: ColdStartMs): " + over);
+            System.exit(1);
         }
     }
 

@@ -1,7 +1,6 @@
-package dev.patterns.benchmarks;
+package dev.patterns.local.runtime;
 
 import dev.patterns.local.emulator.ProjectPaths;
-import dev.patterns.local.runtime.FunctionSpec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -12,9 +11,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** The size of what `sam deploy` uploads: each built artifact directory, zipped. */
-record PackageSize(long functionBytes, long layerBytes) {
+public record PackageSize(long functionBytes, long layerBytes) {
 
-    static PackageSize of(ProjectPaths paths, FunctionSpec function) throws IOException {
+    public static PackageSize of(ProjectPaths paths, FunctionSpec function) throws IOException {
         long layers = 0;
         for (String layer : function.layerIds()) {
             layers += zippedSize(paths.buildDirectory().resolve(layer));
@@ -22,7 +21,8 @@ record PackageSize(long functionBytes, long layerBytes) {
         return new PackageSize(zippedSize(paths.buildDirectory().resolve(function.logicalId())), layers);
     }
 
-    static long zippedSize(Path directory) throws IOException {
+    /** The zipped size of a built artifact directory (a function's or a layer's, by logical id under .aws-sam/build). */
+    public static long zippedSize(Path directory) throws IOException {
         CountingStream counter = new CountingStream();
         try (ZipOutputStream zip = new ZipOutputStream(counter); Stream<Path> walk = Files.walk(directory)) {
             List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
