@@ -39,7 +39,8 @@ final class Decoder {
             reader.setInput(input, true, true);
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
             ImageReadParam param = reader.getDefaultReadParam();
-            param.setSourceSubsampling(step, step, 0, 0);
+            // Each kept pixel from the middle of its step x step cell, where a box mean would be centred.
+            param.setSourceSubsampling(step, step, step / 2, step / 2);
             Pixels pixels = header.format() == ImageHeader.Format.JPEG && header.components() == 4
                     ? cmyk(reader.readRaster(0, param), header.adobe())
                     : packed(reader.read(0, param));

@@ -38,24 +38,29 @@ public final class ImagePipeline implements ThumbnailRenderer {
                     + header.pixels() + " pixels, over the limit of " + maxPixels, null);
         }
         int largest = longestEdges.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        int dctScale = dctScale(header, largest);
+        int step = step(header, largest);
         Pixels raw = switch (header.format()) {
-            case JPEG -> BaselineJpegDecoder.decode(image, dctScale(header, largest));
-            case PNG -> BoxReducedPngDecoder.decode(image, step(header, largest));
+            case JPEG -> BaselineJpegDecoder.decode(image, dctScale);
+            case PNG -> BoxReducedPngDecoder.decode(image, step);
             case GIF -> null;
         };
+        int reduction = header.format() == ImageHeader.Format.JPEG && raw != null ? dctScale : step;
         boolean profileApplied = false;
         if (raw == null) {
-            raw = Decoder.decode(image, header, step(header, largest));
+            raw = Decoder.decode(image, header, step);
             // ImageIO converts a JPEG's embedded profile itself, but ignores a PNG's iCCP chunk.
             profileApplied = header.format() == ImageHeader.Format.JPEG;
         }
         if (!profileApplied && header.iccProfile() != null) {
             raw = ColorProfiles.toSrgb(raw, header.iccProfile());
         }
+        ContentBox box = ContentBox.ofReduced(header.width(), header.height(), reduction)
+                .oriented(header.orientation(), raw.width(), raw.height());
         Pixels decoded = Orientation.apply(raw, header.orientation());
         List<Rendition> renditions = new ArrayList<>();
         for (int edge : longestEdges) {
-            renditions.add(rendition(decoded, header, edge));
+            renditions.add(rendition(decoded, box, header, edge));
         }
         return renditions;
     }
@@ -84,14 +89,14 @@ public final class ImagePipeline implements ThumbnailRenderer {
         return Math.max(1, longest / (2 * largestEdge));
     }
 
-    private Rendition rendition(Pixels decoded, ImageHeader header, int edge) {
+    private Rendition rendition(Pixels decoded, ContentBox box, ImageHeader header, int edge) {
         // Target size from the full-resolution dimensions, so subsampling never skews the aspect ratio.
         int fullW = header.displayWidth();
         int fullH = header.displayHeight();
         double scale = Math.min(1.0, (double) edge / Math.max(fullW, fullH));
         int width = Math.max(1, (int) Math.round(fullW * scale));
         int height = Math.max(1, (int) Math.round(fullH * scale));
-        Pixels resized = Lanczos.resize(decoded, width, height);
+        Pixels resized = Lanczos.resize(decoded, box, width, height);
         boolean transparent = resized.alpha() && hasTransparency(resized);
         byte[] bytes = transparent ? Encoder.png(resized) : Encoder.jpeg(resized, jpegQuality);
         return new Rendition(edge, width, height, transparent ? "image/png" : "image/jpeg", transparent ? "png" : "jpg", bytes);

@@ -11,33 +11,39 @@ final class Lanczos {
     private Lanczos() {
     }
 
-    static Pixels resize(Pixels source, int width, int height) {
-        if (source.width() == width && source.height() == height) {
+    /** Resamples the part of {@code source} inside {@code box} (fractional edges allowed) to {@code width} x {@code height}. */
+    static Pixels resize(Pixels source, ContentBox box, int width, int height) {
+        if (source.width() == width && source.height() == height && box.equals(new ContentBox(0, 0, width, height))) {
             return source;
         }
-        float[] rows = horizontal(source, width);
-        return pack(vertical(rows, width, source.height(), height), width, height, source.alpha());
+        float[] rows = horizontal(source, Kernels.of(source.width(), box.x0(), box.x1(), width), width);
+        return pack(vertical(rows, width, Kernels.of(source.height(), box.y0(), box.y1(), height), height), width, height, source.alpha());
     }
 
     /** Normalized Lanczos weights from {@code srcLength} to {@code dstLength} samples, with each output's first input. */
     private record Kernels(int[] starts, float[][] weights) {
 
-        static Kernels of(int srcLength, int dstLength) {
-            double scale = (double) srcLength / dstLength;
+        /** Output sample i covers [from + i * scale, from + (i + 1) * scale) of the {@code srcLength} input samples. */
+        static Kernels of(int srcLength, double from, double to, int dstLength) {
+            double scale = (to - from) / dstLength;
             double support = RADIUS * Math.max(1.0, scale);
             double filterScale = 1.0 / Math.max(1.0, scale);
             int[] starts = new int[dstLength];
             float[][] weights = new float[dstLength][];
             for (int i = 0; i < dstLength; i++) {
-                double center = (i + 0.5) * scale;
-                int start = Math.max(0, (int) Math.floor(center - support));
-                int end = Math.min(srcLength, (int) Math.ceil(center + support));
+                double center = from + (i + 0.5) * scale;
+                int start = Math.clamp((long) Math.floor(center - support), 0, srcLength - 1);
+                int end = Math.clamp((long) Math.ceil(center + support), start + 1, srcLength);
                 float[] kernel = new float[end - start];
                 double sum = 0;
                 for (int j = start; j < end; j++) {
                     double weight = lanczos((j + 0.5 - center) * filterScale);
                     kernel[j - start] = (float) weight;
                     sum += weight;
+                }
+                if (sum == 0) { // a centre past the last sample (a subsampled decode one short): repeat the edge
+                    kernel[kernel.length - 1] = 1;
+                    sum = 1;
                 }
                 for (int j = 0; j < kernel.length; j++) {
                     kernel[j] /= (float) sum;
@@ -53,8 +59,7 @@ final class Lanczos {
      * Rows to {@code width}, reading the packed pixels as it goes (no full-size float copy of the
      * decoded image), into premultiplied (a, r, g, b) floats.
      */
-    private static float[] horizontal(Pixels source, int width) {
-        Kernels kernels = Kernels.of(source.width(), width);
+    private static float[] horizontal(Pixels source, Kernels kernels, int width) {
         int[] argb = source.argb();
         boolean alpha = source.alpha();
         float[] out = new float[width * source.height() * 4];
@@ -86,8 +91,7 @@ final class Lanczos {
     }
 
     /** Columns of {@code rows} ({@code width} x {@code srcHeight}) to {@code height}, whole rows at a time so memory is read in order. */
-    private static float[] vertical(float[] rows, int width, int srcHeight, int height) {
-        Kernels kernels = Kernels.of(srcHeight, height);
+    private static float[] vertical(float[] rows, int width, Kernels kernels, int height) {
         int rowLength = width * 4;
         float[] out = new float[rowLength * height];
         for (int i = 0; i < height; i++) {
