@@ -246,21 +246,28 @@ final class BaselineJpegDecoder {
         }
         Huffman ac = component.ac;
         for (int k = 1; k < 64; k++) {
-            int symbol = ac.decode(bits);
-            int run = symbol >> 4;
-            int bitsSize = symbol & 0x0F;
-            if (bitsSize == 0) {
-                if (run != 15) {
-                    break;
+            int coefficient;
+            int fast = ac.fastAc(bits);
+            if (fast != 0) {
+                bits.skip(fast & 0xFF);
+                k += fast >> 8 & 0x0F;
+                coefficient = fast >> 16;
+            } else {
+                int symbol = ac.decode(bits);
+                int bitsSize = symbol & 0x0F;
+                if (bitsSize == 0) {
+                    if (symbol >> 4 != 15) {
+                        break;
+                    }
+                    k += 15;
+                    continue;
                 }
-                k += 15;
-                continue;
+                k += symbol >> 4;
+                coefficient = k > 63 ? 0 : extend(bits.read(bitsSize), bitsSize);
             }
-            k += run;
             if (k > 63) {
                 throw new ImageRejectedException("corrupt JPEG: coefficient index past the block", null);
             }
-            int coefficient = extend(bits.read(bitsSize), bitsSize);
             float[] w = weights[ZIGZAG[k]];
             if (w != null) {
                 for (int s = 0; s < samples.length; s++) {
@@ -270,7 +277,11 @@ final class BaselineJpegDecoder {
         }
     }
 
-    /** {@link #decodeBlock} for 1/4 scale, the usual case for photos: one flat weight table, the four sums in registers. */
+    /**
+     * {@link #decodeBlock} for 1/4 scale, the usual case for photos: one flat weight table, the
+     * four sums in registers. Its coefficient loop repeats decodeBlock's on purpose: one shared
+     * method for the next coefficient measured 5-7% slower on a 24 MP photo.
+     */
     private void decodeQuarterBlock(BitReader bits, Component component, float[] samples) throws ImageRejectedException {
         float[] w = component.quarterWeights;
         int size = component.dc.decode(bits);
@@ -282,20 +293,28 @@ final class BaselineJpegDecoder {
         float s3 = dc * w[3];
         Huffman ac = component.ac;
         for (int k = 1; k < 64; k++) {
-            int symbol = ac.decode(bits);
-            int bitsSize = symbol & 0x0F;
-            if (bitsSize == 0) {
-                if (symbol >> 4 != 15) {
-                    break;
+            float coefficient;
+            int fast = ac.fastAc(bits);
+            if (fast != 0) {
+                bits.skip(fast & 0xFF);
+                k += fast >> 8 & 0x0F;
+                coefficient = fast >> 16;
+            } else {
+                int symbol = ac.decode(bits);
+                int bitsSize = symbol & 0x0F;
+                if (bitsSize == 0) {
+                    if (symbol >> 4 != 15) {
+                        break;
+                    }
+                    k += 15;
+                    continue;
                 }
-                k += 15;
-                continue;
+                k += symbol >> 4;
+                coefficient = k > 63 ? 0 : extend(bits.read(bitsSize), bitsSize);
             }
-            k += symbol >> 4;
             if (k > 63) {
                 throw new ImageRejectedException("corrupt JPEG: coefficient index past the block", null);
             }
-            float coefficient = extend(bits.read(bitsSize), bitsSize);
             int at = ZIGZAG[k] << 2;
             s0 += coefficient * w[at];
             s1 += coefficient * w[at + 1];
