@@ -126,6 +126,7 @@ public final class Main {
     private static int emulator(ProjectPaths paths, Options options) throws IOException {
         try (LocalSession session = LocalSession.start(paths, options.parameters(), LogSink.printing(), Map.of())) {
             System.out.println("AWS_ENDPOINT_URL=" + session.emulator().endpoint());
+            System.out.println("AWS_ENDPOINT_URL_LAMBDA=" + session.invokeApi().endpoint() + "   (Invoke, InvocationType Event, of the template's functions)");
             session.stack().resources().forEach(resource -> System.out.println("  " + resource.logicalId() + " = " + resource.ref()));
             System.out.println("Press Enter (or close stdin) to stop.");
             System.in.read();
