@@ -85,6 +85,32 @@ class ImagePipelineTest {
         assertThat(new Color(shown.getRGB(90, 25), true)).isEqualTo(new Color(0, 128, 255, 255));
     }
 
+    /** A GIF's transparent palette entry, the way most transparent GIFs are made, comes out as PNG alpha. */
+    @Test
+    void transparentGifStaysTransparentAndBecomesPng() throws Exception {
+        byte[] red = {0, (byte) 230};
+        byte[] green = {0, 20};
+        byte[] blue = {0, 30};
+        java.awt.image.IndexColorModel palette = new java.awt.image.IndexColorModel(1, 2, red, green, blue, 0); // index 0 transparent
+        BufferedImage image = new BufferedImage(400, 200, BufferedImage.TYPE_BYTE_BINARY, palette);
+        for (int y = 0; y < 200; y++) {
+            for (int x = 200; x < 400; x++) {
+                image.getRaster().setSample(x, y, 0, 1);
+            }
+        }
+        java.io.ByteArrayOutputStream gif = new java.io.ByteArrayOutputStream();
+        assertThat(javax.imageio.ImageIO.write(image, "gif", gif)).isTrue();
+        assertThat(ImageHeader.read(gif.toByteArray()).format()).isEqualTo(ImageHeader.Format.GIF);
+
+        Rendition thumbnail = pipeline.render(gif.toByteArray(), List.of(100)).getFirst();
+
+        assertThat(thumbnail.contentType()).isEqualTo("image/png");
+        assertThat(thumbnail.width()).isEqualTo(100);
+        BufferedImage shown = TestImages.decode(thumbnail.bytes());
+        assertThat(shown.getRGB(10, 25) >>> 24).isZero();
+        assertThat(new Color(shown.getRGB(90, 25), true)).isEqualTo(new Color(230, 20, 30, 255));
+    }
+
     @Test
     void opaquePngBecomesJpeg() throws Exception {
         Rendition thumbnail = pipeline.render(TestImages.png(TestImages.photoLike(300, 300, 2)), List.of(100)).getFirst();
