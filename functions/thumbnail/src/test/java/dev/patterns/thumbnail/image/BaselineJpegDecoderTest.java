@@ -29,6 +29,29 @@ class BaselineJpegDecoderTest {
         assertThat(lumaPsnr(fast, boxAverage(ImageIO.read(new java.io.ByteArrayInputStream(jpeg)), scale))).isGreaterThan(38);
     }
 
+    /** Restart markers every 3 MCUs (so some fall mid-row), at every scale: each resets the DC predictions and the bit reader. */
+    @ParameterizedTest(name = "1/{0}")
+    @ValueSource(ints = {1, 2, 4, 8})
+    void jpegWithRestartMarkersMatchesTheAveragedFullDecode(int scale) throws Exception {
+        byte[] jpeg = TestImages.jpegWithRestarts(TestImages.photoLike(648, 488, 12), 92, 3);
+        assertThat(containsMarker(jpeg, 0xDD)).as("a DRI segment").isTrue();
+        assertThat(containsMarker(jpeg, 0xD0)).as("an RST0 marker in the data").isTrue();
+
+        Pixels fast = BaselineJpegDecoder.decode(jpeg, scale);
+
+        assertThat(fast.width()).isEqualTo(648 / scale);
+        assertThat(lumaPsnr(fast, boxAverage(ImageIO.read(new java.io.ByteArrayInputStream(jpeg)), scale))).isGreaterThan(38);
+    }
+
+    private static boolean containsMarker(byte[] jpeg, int marker) {
+        for (int i = 0; i + 1 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == marker) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Test
     void grayscaleJpegMatchesTheAveragedFullDecode() throws Exception {
         BufferedImage gray = new BufferedImage(320, 240, BufferedImage.TYPE_BYTE_GRAY);

@@ -42,6 +42,35 @@ final class TestImages {
         });
     }
 
+    /**
+     * A baseline JPEG with a restart marker every {@code interval} MCUs, as many cameras write
+     * them: a DRI segment through the writer's own metadata.
+     */
+    static byte[] jpegWithRestarts(BufferedImage image, int quality, int interval) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality / 100f);
+            javax.imageio.metadata.IIOMetadata metadata = writer.getDefaultImageMetadata(new javax.imageio.ImageTypeSpecifier(image), param);
+            String format = "javax_imageio_jpeg_image_1.0";
+            javax.imageio.metadata.IIOMetadataNode root = (javax.imageio.metadata.IIOMetadataNode) metadata.getAsTree(format);
+            javax.imageio.metadata.IIOMetadataNode markers = (javax.imageio.metadata.IIOMetadataNode) root.getElementsByTagName("markerSequence").item(0);
+            javax.imageio.metadata.IIOMetadataNode dri = new javax.imageio.metadata.IIOMetadataNode("dri");
+            dri.setAttribute("interval", Integer.toString(interval));
+            markers.insertBefore(dri, markers.getFirstChild());
+            metadata.setFromTree(format, root);
+            return write("jpeg", new IIOImage(image, null, metadata), settings -> {
+                settings.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                settings.setCompressionQuality(quality / 100f);
+            });
+        } catch (javax.imageio.metadata.IIOInvalidTreeException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            writer.dispose();
+        }
+    }
+
     /** A progressive JPEG, or an interlaced (Adam7) PNG: what the fast decoders leave to ImageIO. */
     static byte[] progressive(String format, BufferedImage image) {
         return write(format, new IIOImage(image, null, null), param -> param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT));
