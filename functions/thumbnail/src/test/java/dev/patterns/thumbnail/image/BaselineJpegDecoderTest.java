@@ -43,13 +43,30 @@ class BaselineJpegDecoderTest {
         assertThat(lumaPsnr(fast, boxAverage(ImageIO.read(new java.io.ByteArrayInputStream(jpeg)), scale))).isGreaterThan(38);
     }
 
+    /** 4:4:4, 4:2:2 and 4:4:0 as well as the writer's default 4:2:0, each upsampled to the right pixels. */
+    @ParameterizedTest(name = "luma {0}x{1} the chroma")
+    @org.junit.jupiter.params.provider.CsvSource({"1,1", "2,1", "1,2", "2,2"})
+    void everyChromaSamplingComesOutInTheRightColours(int h, int v) throws Exception {
+        byte[] jpeg = TestImages.jpegWithChromaSampling(TestImages.photoLike(640, 480, 13), 95, h, v);
+        int frame = indexOfMarker(jpeg, 0xC0);
+        assertThat(jpeg[frame + 11] & 0xFF).as("luma sampling factors in SOF0").isEqualTo(h << 4 | v);
+
+        Pixels fast = BaselineJpegDecoder.decode(jpeg, 4);
+
+        assertThat(psnr(fast, boxAverage(ImageIO.read(new java.io.ByteArrayInputStream(jpeg)), 4))).isGreaterThan(36);
+    }
+
     private static boolean containsMarker(byte[] jpeg, int marker) {
+        return indexOfMarker(jpeg, marker) >= 0;
+    }
+
+    private static int indexOfMarker(byte[] jpeg, int marker) {
         for (int i = 0; i + 1 < jpeg.length; i++) {
             if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == marker) {
-                return true;
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
     @Test

@@ -42,11 +42,30 @@ final class TestImages {
         });
     }
 
-    /**
-     * A baseline JPEG with a restart marker every {@code interval} MCUs, as many cameras write
-     * them: a DRI segment through the writer's own metadata.
-     */
+    /** A baseline JPEG with a restart marker every {@code interval} MCUs, as many cameras write them. */
     static byte[] jpegWithRestarts(BufferedImage image, int quality, int interval) {
+        return jpegWithMetadata(image, quality, root -> {
+            javax.imageio.metadata.IIOMetadataNode markers = (javax.imageio.metadata.IIOMetadataNode) root.getElementsByTagName("markerSequence").item(0);
+            javax.imageio.metadata.IIOMetadataNode dri = new javax.imageio.metadata.IIOMetadataNode("dri");
+            dri.setAttribute("interval", Integer.toString(interval));
+            markers.insertBefore(dri, markers.getFirstChild());
+        });
+    }
+
+    /** A baseline colour JPEG whose chroma is sampled {@code h} x {@code v} times less than luma (1 x 1 is 4:4:4, 2 x 1 is 4:2:2). */
+    static byte[] jpegWithChromaSampling(BufferedImage image, int quality, int h, int v) {
+        return jpegWithMetadata(image, quality, root -> {
+            org.w3c.dom.NodeList components = root.getElementsByTagName("componentSpec");
+            for (int i = 0; i < components.getLength(); i++) {
+                javax.imageio.metadata.IIOMetadataNode component = (javax.imageio.metadata.IIOMetadataNode) components.item(i);
+                component.setAttribute("HsamplingFactor", Integer.toString(i == 0 ? h : 1));
+                component.setAttribute("VsamplingFactor", Integer.toString(i == 0 ? v : 1));
+            }
+        });
+    }
+
+    /** A JPEG written with the writer's own metadata, as {@code edit} changes its native tree. */
+    private static byte[] jpegWithMetadata(BufferedImage image, int quality, java.util.function.Consumer<javax.imageio.metadata.IIOMetadataNode> edit) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         try {
             ImageWriteParam param = writer.getDefaultWriteParam();
@@ -55,10 +74,7 @@ final class TestImages {
             javax.imageio.metadata.IIOMetadata metadata = writer.getDefaultImageMetadata(new javax.imageio.ImageTypeSpecifier(image), param);
             String format = "javax_imageio_jpeg_image_1.0";
             javax.imageio.metadata.IIOMetadataNode root = (javax.imageio.metadata.IIOMetadataNode) metadata.getAsTree(format);
-            javax.imageio.metadata.IIOMetadataNode markers = (javax.imageio.metadata.IIOMetadataNode) root.getElementsByTagName("markerSequence").item(0);
-            javax.imageio.metadata.IIOMetadataNode dri = new javax.imageio.metadata.IIOMetadataNode("dri");
-            dri.setAttribute("interval", Integer.toString(interval));
-            markers.insertBefore(dri, markers.getFirstChild());
+            edit.accept(root);
             metadata.setFromTree(format, root);
             return write("jpeg", new IIOImage(image, null, metadata), settings -> {
                 settings.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
