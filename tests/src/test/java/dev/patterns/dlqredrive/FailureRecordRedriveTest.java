@@ -1,10 +1,14 @@
 package dev.patterns.dlqredrive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.patterns.local.LocalSession;
 import dev.patterns.local.demo.TableOutage;
+import dev.patterns.common.idempotency.DynamoDbIdempotencyStore;
+import dev.patterns.common.idempotency.Idempotency;
+import dev.patterns.local.emulator.AwsClientFactory;
 import dev.patterns.local.emulator.Emulator;
 import dev.patterns.local.runtime.InvocationResult;
 import dev.patterns.local.sources.AsyncOutcome;
@@ -12,13 +16,16 @@ import dev.patterns.local.template.Json;
 import dev.patterns.testsupport.EmulatorExtension;
 import dev.patterns.testsupport.Events;
 import dev.patterns.testsupport.Queues;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -94,6 +101,42 @@ class FailureRecordRedriveTest {
         assertThat(session.invokeApi().awaitAccepted(ASYNC_WAIT)).singleElement()
                 .satisfies(outcome -> assertThat(outcome.succeeded()).isTrue());
         assertThat(Queues.drain(sqs, failures)).extracting(Message::body).containsExactlyInAnyOrder("not a destination record", gone);
+    }
+
+    /** The run dies after re-invoking the second record but before deleting it; the rerun re-invokes only what is left. */
+    @Test
+    void redriveOfFailureRecordsInterruptedHalfWayAndRunAgainInvokesEachEventExactlyOnce(LocalSession session) throws Exception {
+        SqsClient sqs = session.clients().create(SqsClient.builder());
+        String failures = session.stack().ref("SubscriberFailureQueue");
+        String functionArn = "arn:aws:lambda:" + Emulator.REGION + ":" + Emulator.ACCOUNT_ID + ":function:"
+                + session.stack().ref("TopicSubscriberFunction") + ":$LATEST";
+        List<String> ids = List.of("n-again-1", "n-again-2", "n-again-3");
+        for (String id : ids) {
+            String event = Events.json("topic-subscriber/single.json").replace("n-1001", id);
+            sqs.sendMessage(send -> send.queueUrl(failures).messageBody("{\"version\":\"1.0\",\"requestContext\":{\"functionArn\":\""
+                    + functionArn + "\",\"condition\":\"RetriesExhausted\",\"approximateInvokeCount\":3},\"requestPayload\":" + event + "}"));
+        }
+        Idempotency idempotency = new Idempotency(new DynamoDbIdempotencyStore(session.clients().create(DynamoDbClient.builder()),
+                session.stack().ref("IdempotencyTable")), Duration.ofHours(1), Clock.systemUTC());
+        // The real Lambda Invoke call, to the local mode's Invoke API.
+        Supplier<LambdaClient> lambda = () -> new AwsClientFactory(session.invokeApi().endpoint()).create(LambdaClient.builder());
+        Redriver interrupted = new Redriver(new DeleteFailingSqsClient(sqs, 2), idempotency, lambda);
+
+        assertThatThrownBy(() -> interrupted.redrive(new RedriveRequest(failures, null, 100, false, 1), Duration.ofMinutes(5)))
+                .hasMessageContaining("process killed");
+        Thread.sleep(1500); // the interrupted run's 1 s visibility timeout
+        RedriveReport rerun = new Redriver(sqs, idempotency, lambda).redrive(new RedriveRequest(failures, null, 100, false), Duration.ofMinutes(5));
+
+        assertThat(rerun.alreadyMoved()).isEqualTo(1);
+        assertThat(rerun.moved()).isEqualTo(1);
+        List<AsyncOutcome> invocations = session.invokeApi().awaitAccepted(ASYNC_WAIT);
+        assertThat(invocations).hasSize(3).allMatch(AsyncOutcome::succeeded);
+        DynamoDbClient dynamoDb = session.clients().create(DynamoDbClient.builder());
+        for (String id : ids) {
+            assertThat(dynamoDb.getItem(get -> get.tableName(session.stack().ref("NotificationsTable"))
+                    .key(Map.of("notificationId", AttributeValue.fromS(id)))).item()).as(id).isNotEmpty();
+        }
+        assertThat(Queues.drain(sqs, failures)).isEmpty();
     }
 
     private static JsonNode redrive(LocalSession session, String request) throws Exception {
