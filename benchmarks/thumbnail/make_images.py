@@ -21,6 +21,7 @@ def photo(width, height, seed):
 def main(out):
     for name, (w, h) in {"photo-2mp": (1732, 1155), "photo-12mp": (4000, 3000), "photo-24mp": (6000, 4000)}.items():
         photo(w, h, len(name)).save(f"{out}/{name}.jpg", quality=90)
+    progressive(out)
     rotated = photo(4000, 3000, 5)
     exif = rotated.getexif()
     exif[0x0112] = 6
@@ -30,5 +31,9 @@ def main(out):
     alpha.putalpha(Image.eval(mask, lambda v: 255 - v))
     alpha.save(f"{out}/alpha-4mp.png")
 
+def progressive(out):
+    """The 12 MP photo as many web tools save it: progressive (libjpeg's standard scan script)."""
+    photo(4000, 3000, len("photo-12mp")).save(f"{out}/photo-12mp-progressive.jpg", quality=90, progressive=True)
+
 if __name__ == "__main__":
-    main(sys.argv[1])
+    (progressive if sys.argv[2:] == ["progressive"] else main)(sys.argv[1])

@@ -15,8 +15,9 @@ if [ ! -d "$HERE/node/node_modules/sharp" ]; then
   (cd "$HERE/node" && npm install --silent --no-audit --no-fund --no-save sharp@0.35.5 >/dev/null)
 fi
 
-IMAGES=(photo-2mp.jpg photo-12mp.jpg photo-24mp.jpg photo-12mp-orientation-6.jpg alpha-4mp.png)
+IMAGES=(photo-2mp.jpg photo-12mp.jpg photo-24mp.jpg photo-12mp-orientation-6.jpg photo-12mp-progressive.jpg alpha-4mp.png)
 [ -f "$WORK/photo-24mp.jpg" ] || .venv/bin/python "$HERE/make_images.py" "$WORK"
+[ -f "$WORK/photo-12mp-progressive.jpg" ] || .venv/bin/python "$HERE/make_images.py" "$WORK" progressive
 
 CP="$ROOT/benchmarks/target/benchmarks-1.0.0-SNAPSHOT.jar:$ROOT/benchmarks/target/lib/*"
 RESULTS=$WORK/results.jsonl
@@ -50,7 +51,7 @@ ratios = {image: statistics.median(j / p for j, p in zip(rounds[("java", image)]
           for (tool, image) in rounds if tool == "java" and ("pillow", image) in rounds}
 psnr = {(r["tool"], r["image"]): r["psnr"] for r in rows if "psnr" in r}
 rss = {r["tool"]: r["oneShotRssKb"] for r in rows if "oneShotRssKb" in r}
-images = sorted({image for _, image in speed}, key=lambda n: ["photo-2mp.jpg", "photo-12mp.jpg", "photo-24mp.jpg", "photo-12mp-orientation-6.jpg", "alpha-4mp.png"].index(n))
+images = sorted({image for _, image in speed}, key=lambda n: ["photo-2mp.jpg", "photo-12mp.jpg", "photo-24mp.jpg", "photo-12mp-orientation-6.jpg", "photo-12mp-progressive.jpg", "alpha-4mp.png"].index(n))
 print(f"\nThumbnails, longest edge 256, JPEG quality 85; median of {sys.argv[2]} runs in a warm process, {sys.argv[3]} rounds taken in turns, "
       f"median round shown (sharp with one libvips thread)")
 print(f"{'image':32} {'java ms':>9} {'pillow ms':>10} {'sharp ms':>9} {'java/pillow':>12} {'per round':>20} {'PSNR java':>10} {'pillow':>8} {'sharp':>8}")

@@ -6,8 +6,10 @@ import dev.patterns.thumbnail.ImageRejectedException;
  * Decodes a baseline (sequential, Huffman, 8-bit) JPEG straight to 1/1, 1/2, 1/4 or 1/8 of its
  * size in the DCT domain, as libjpeg's scaled decoding does for Pillow and sharp: each output
  * sample is the exact average of the block's full-resolution pixels it covers, computed from the
- * coefficients with a small matrix product instead of a full inverse DCT. Anything else
- * (progressive, arithmetic, 12-bit, CMYK, several scans) returns null: the caller falls back to
+ * coefficients with a small matrix product instead of a full inverse DCT. A progressive JPEG at
+ * 1/8 needs nothing but each block's DC coefficient, which its first scans carry: those are
+ * decoded and every AC scan is skipped unread. Anything else (progressive at other scales,
+ * arithmetic, 12-bit, CMYK, non-interleaved baseline) returns null: the caller falls back to
  * Java's general decoder.
  */
 final class BaselineJpegDecoder {
@@ -25,6 +27,7 @@ final class BaselineJpegDecoder {
     private int height;
     private int restartInterval;
     private Component[] components;
+    private boolean progressive;
 
     private static final class Component {
         int id;
@@ -38,6 +41,7 @@ final class BaselineJpegDecoder {
         float[] quarterWeights;
         int planeWidth;
         int[] plane;
+        int[] dcCoefficients; // progressive: one per block, on the MCU-padded block grid
     }
 
     private BaselineJpegDecoder(byte[] data) {
@@ -52,7 +56,7 @@ final class BaselineJpegDecoder {
     private Pixels run(int scale) throws ImageRejectedException {
         int at = 2;
         boolean frame = false;
-        while (at + 4 <= data.length) {
+        while (at + 2 <= data.length) {
             if ((data[at] & 0xFF) != 0xFF) {
                 return null;
             }
@@ -60,6 +64,12 @@ final class BaselineJpegDecoder {
             if (marker == 0xFF) {
                 at++;
                 continue;
+            }
+            if (marker == 0xD9 && progressive) {
+                return progressiveDcImage();
+            }
+            if (at + 4 > data.length) {
+                break;
             }
             int length = ImageHeader.u16(data, at + 2);
             int segment = at + 4;
@@ -77,8 +87,24 @@ final class BaselineJpegDecoder {
                     }
                     frame = true;
                 }
+                case 0xC2 -> {
+                    if (scale != 8 || !readFrame(segment) || !samplingSupported()) {
+                        return null;
+                    }
+                    progressive = true;
+                    frame = true;
+                }
                 case 0xDA -> {
-                    return frame ? readScan(segment, end, scale) : null;
+                    if (!frame) {
+                        return null;
+                    }
+                    if (!progressive) {
+                        return readScan(segment, end, scale);
+                    }
+                    end = readProgressiveScan(segment, end);
+                    if (end < 0) {
+                        return null;
+                    }
                 }
                 default -> {
                     if (marker >= 0xC2 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
@@ -88,7 +114,8 @@ final class BaselineJpegDecoder {
             }
             at = end;
         }
-        throw new ImageRejectedException("truncated JPEG: no scan", null);
+        throw new ImageRejectedException(progressive ? "truncated JPEG: the image data ends before its last scan"
+                : "truncated JPEG: no scan", null);
     }
 
     private void readQuantTables(int at, int end) {
@@ -166,19 +193,12 @@ final class BaselineJpegDecoder {
                 return null;
             }
         }
+        if (!samplingSupported()) {
+            return null;
+        }
         int n = 8 / scale;
-        int hMax = 1;
-        int vMax = 1;
-        for (Component component : components) {
-            hMax = Math.max(hMax, component.h);
-            vMax = Math.max(vMax, component.v);
-        }
-        for (Component component : components) {
-            if (Integer.bitCount(hMax / component.h) != 1 || hMax % component.h != 0
-                    || Integer.bitCount(vMax / component.v) != 1 || vMax % component.v != 0) {
-                return null; // unusual sampling (e.g. 3x): the general decoder handles it
-            }
-        }
+        int hMax = hMax();
+        int vMax = vMax();
         int mcusX = (width + 8 * hMax - 1) / (8 * hMax);
         int mcusY = (height + 8 * vMax - 1) / (8 * vMax);
         for (Component component : components) {
@@ -231,6 +251,165 @@ final class BaselineJpegDecoder {
             throw new ImageRejectedException("truncated JPEG: the image data ends before the last block", null);
         }
         return toRgb(n, hMax, vMax);
+    }
+
+    private int hMax() {
+        int hMax = 1;
+        for (Component component : components) {
+            hMax = Math.max(hMax, component.h);
+        }
+        return hMax;
+    }
+
+    private int vMax() {
+        int vMax = 1;
+        for (Component component : components) {
+            vMax = Math.max(vMax, component.v);
+        }
+        return vMax;
+    }
+
+    /** Sampling factors whose ratios are powers of two (all real files); unusual ones (e.g. 3x) go to the general decoder. */
+    private boolean samplingSupported() {
+        int hMax = hMax();
+        int vMax = vMax();
+        for (Component component : components) {
+            if (Integer.bitCount(hMax / component.h) != 1 || hMax % component.h != 0
+                    || Integer.bitCount(vMax / component.v) != 1 || vMax % component.v != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * One scan of a progressive JPEG: a DC scan (spectral selection 0-0, first pass or a
+     * successive-approximation refinement) is decoded into the components' DC coefficients; an
+     * AC scan is skipped. Returns where the scan's entropy-coded data ends, or -1 when this file
+     * needs the general decoder.
+     */
+    private int readProgressiveScan(int at, int end) throws ImageRejectedException {
+        int count = data[at] & 0xFF;
+        Component[] scanned = new Component[count];
+        for (int i = 0; i < count; i++) {
+            int id = data[at + 1 + i * 2] & 0xFF;
+            for (Component component : components) {
+                if (component.id == id) {
+                    scanned[i] = component;
+                    component.dc = dcTables[(data[at + 2 + i * 2] & 0xFF) >> 4];
+                }
+            }
+            if (scanned[i] == null) {
+                return -1;
+            }
+        }
+        int spectralStart = data[at + 1 + count * 2] & 0xFF;
+        int approximation = data[at + 3 + count * 2] & 0xFF;
+        if (spectralStart != 0) {
+            return endOfEntropyData(end); // AC: nothing a 1/8 image needs
+        }
+        int high = approximation >> 4;
+        int low = approximation & 0x0F;
+        int hMax = hMax();
+        int vMax = vMax();
+        int mcusX = (width + 8 * hMax - 1) / (8 * hMax);
+        int mcusY = (height + 8 * vMax - 1) / (8 * vMax);
+        for (Component component : scanned) {
+            if (component.dcCoefficients == null) {
+                component.planeWidth = mcusX * component.h;
+                component.dcCoefficients = new int[component.planeWidth * mcusY * component.v];
+            }
+            if (high == 0 && component.dc == null) {
+                return -1;
+            }
+            component.prediction = 0;
+        }
+        BitReader bits = new BitReader(data, end);
+        int restartsLeft = restartInterval;
+        if (count == 1) {
+            // A single component's scan is not interleaved: its own blocks in raster order, without MCU padding.
+            Component component = scanned[0];
+            int blocksX = ((width * component.h + hMax - 1) / hMax + 7) / 8;
+            int blocksY = ((height * component.v + vMax - 1) / vMax + 7) / 8;
+            for (int by = 0; by < blocksY; by++) {
+                for (int bx = 0; bx < blocksX; bx++) {
+                    restartsLeft = restartIfDue(bits, scanned, restartsLeft);
+                    decodeDc(bits, component, by * component.planeWidth + bx, high, low);
+                }
+            }
+        } else {
+            for (int mcuY = 0; mcuY < mcusY; mcuY++) {
+                for (int mcuX = 0; mcuX < mcusX; mcuX++) {
+                    restartsLeft = restartIfDue(bits, scanned, restartsLeft);
+                    for (Component component : scanned) {
+                        for (int by = 0; by < component.v; by++) {
+                            for (int bx = 0; bx < component.h; bx++) {
+                                int block = (mcuY * component.v + by) * component.planeWidth + mcuX * component.h + bx;
+                                decodeDc(bits, component, block, high, low);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if (bits.exhausted()) {
+            throw new ImageRejectedException("truncated JPEG: the image data ends inside a scan", null);
+        }
+        return endOfEntropyData(end);
+    }
+
+    private int restartIfDue(BitReader bits, Component[] scanned, int restartsLeft) {
+        if (restartInterval == 0) {
+            return 0;
+        }
+        if (restartsLeft == 0) {
+            bits.restart();
+            for (Component component : scanned) {
+                component.prediction = 0;
+            }
+            restartsLeft = restartInterval;
+        }
+        return restartsLeft - 1;
+    }
+
+    /** A DC coefficient's first pass (a Huffman-coded difference, shifted by the point transform) or its refinement (one bit). */
+    private static void decodeDc(BitReader bits, Component component, int block, int high, int low) throws ImageRejectedException {
+        if (high == 0) {
+            int size = component.dc.decode(bits);
+            component.prediction += size == 0 ? 0 : extend(bits.read(size), size);
+            component.dcCoefficients[block] = component.prediction << low;
+        } else if (bits.read(1) != 0) {
+            component.dcCoefficients[block] |= 1 << low;
+        }
+    }
+
+    /** Where a scan's entropy-coded data ends: the first marker that is neither stuffing (FF 00) nor a restart (FF D0-D7). */
+    private int endOfEntropyData(int at) throws ImageRejectedException {
+        for (int i = at; i + 1 < data.length; i++) {
+            if ((data[i] & 0xFF) == 0xFF) {
+                int next = data[i + 1] & 0xFF;
+                if (next != 0 && (next < 0xD0 || next > 0xD7) && next != 0xFF) {
+                    return i;
+                }
+            }
+        }
+        throw new ImageRejectedException("truncated JPEG: the image data ends inside a scan", null);
+    }
+
+    /** Each block's mean from its DC coefficient alone: the 1/8 image of a progressive JPEG. */
+    private Pixels progressiveDcImage() throws ImageRejectedException {
+        for (Component component : components) {
+            if (component.dcCoefficients == null || quant[component.quantTable] == null) {
+                throw new ImageRejectedException("corrupt JPEG: a component has no DC scan", null);
+            }
+            float weight = ScaledIdct.weights(quant[component.quantTable], 1)[0][0];
+            component.plane = new int[component.dcCoefficients.length];
+            for (int i = 0; i < component.plane.length; i++) {
+                int value = (int) (component.dcCoefficients[i] * weight + 128.5f);
+                component.plane[i] = value < 0 ? 0 : Math.min(value, 255);
+            }
+        }
+        return toRgb(1, hMax(), vMax());
     }
 
     /** Decodes one block straight into its n x n samples (before the level shift). */

@@ -80,8 +80,73 @@ class BaselineJpegDecoderTest {
         assertThat(psnr(fast, boxAverage(ImageIO.read(new java.io.ByteArrayInputStream(jpeg)), 4))).isGreaterThan(40);
     }
 
+    /**
+     * A progressive JPEG at 1/8 is its DC coefficients: the first DC scan and its refinement
+     * (Java's writer uses successive approximation, as libjpeg does) are decoded, the AC scans
+     * skipped. A size that is no multiple of the MCU exercises the padded block grid.
+     */
+    @ParameterizedTest(name = "{0}x{1}")
+    @org.junit.jupiter.params.provider.CsvSource({"640,480", "645,483"})
+    void progressiveJpegAtOneEighthIsDecodedFromItsDcScans(int width, int height) throws Exception {
+        BufferedImage photo = TestImages.photoLike(width, height, 14);
+        byte[] progressive = TestImages.progressive("jpeg", photo); // the writer's default quality, 75
+        assertThat(indexOfMarker(progressive, 0xC2)).as("SOF2").isPositive();
+
+        Pixels fast = BaselineJpegDecoder.decode(progressive, 8);
+
+        assertThat(fast).isNotNull();
+        assertThat(fast.width()).isEqualTo((width + 7) / 8);
+        assertThat(fast.height()).isEqualTo((height + 7) / 8);
+        // The same picture written as baseline at the same quality has the same DC coefficients: the same 1/8 image.
+        assertThat(fast.argb()).isEqualTo(BaselineJpegDecoder.decode(TestImages.jpeg(photo, 75), 8).argb());
+        // The reference averages whole 8 x 8 boxes only: compare those, leaving out a partial last column or row.
+        // Luma, as for baseline: in 4:2:0 a 1/8 decode has one chroma sample per 16 x 16, whatever the scan order.
+        Pixels whole = cropped(fast, width / 8, height / 8);
+        assertThat(lumaPsnr(whole, boxAverage(ImageIO.read(new java.io.ByteArrayInputStream(progressive)), 8))).isGreaterThan(38);
+    }
+
+    private static Pixels cropped(Pixels pixels, int width, int height) {
+        int[] argb = new int[width * height];
+        for (int y = 0; y < height; y++) {
+            System.arraycopy(pixels.argb(), y * pixels.width(), argb, y * width, width);
+        }
+        return new Pixels(width, height, argb, pixels.alpha());
+    }
+
+    /**
+     * Written by jpegtran from the baseline fixture, losslessly (the same coefficients), with a
+     * scan script of one DC scan per component (so not interleaved: each component's own block
+     * grid), successive approximation (first pass with point transform 1, refinement last), and
+     * once more with a restart every 3 blocks.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dc-progressive-separate-scans-133x101.jpg", "dc-progressive-separate-scans-restarts-133x101.jpg"})
+    void progressiveJpegWithSeparateDcScansGivesTheBaselinesOneEighthImage(String fixture) throws Exception {
+        Pixels baseline = BaselineJpegDecoder.decode(fixture("dc-baseline-133x101.jpg"), 8);
+
+        Pixels progressive = BaselineJpegDecoder.decode(fixture(fixture), 8);
+
+        assertThat(progressive.width()).isEqualTo(17);
+        assertThat(progressive.argb()).isEqualTo(baseline.argb());
+    }
+
+    private byte[] fixture(String name) throws java.io.IOException {
+        try (var in = getClass().getResourceAsStream("/fixtures/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
     @Test
-    void progressiveJpegIsLeftToTheGeneralDecoder() throws Exception {
+    void progressiveJpegCutOffIsRejectedAsTruncated() {
+        byte[] progressive = TestImages.progressive("jpeg", TestImages.photoLike(640, 480, 15));
+        byte[] cut = java.util.Arrays.copyOf(progressive, progressive.length * 2 / 3);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BaselineJpegDecoder.decode(cut, 8))
+                .isInstanceOf(dev.patterns.thumbnail.ImageRejectedException.class).hasMessageContaining("truncated");
+    }
+
+    @Test
+    void progressiveJpegAtLargerScalesIsLeftToTheGeneralDecoder() throws Exception {
         byte[] progressive = TestImages.progressive("jpeg", TestImages.photoLike(320, 240, 9));
 
         assertThat(BaselineJpegDecoder.decode(progressive, 2)).isNull();
