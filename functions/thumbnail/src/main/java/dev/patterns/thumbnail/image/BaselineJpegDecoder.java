@@ -6,11 +6,11 @@ import dev.patterns.thumbnail.ImageRejectedException;
  * Decodes a baseline (sequential, Huffman, 8-bit) JPEG straight to 1/1, 1/2, 1/4 or 1/8 of its
  * size in the DCT domain, as libjpeg's scaled decoding does for Pillow and sharp: each output
  * sample is the exact average of the block's full-resolution pixels it covers, computed from the
- * coefficients with a small matrix product instead of a full inverse DCT. A progressive JPEG at
- * 1/8 needs nothing but each block's DC coefficient, which its first scans carry: those are
- * decoded and every AC scan is skipped unread. Anything else (progressive at other scales,
- * arithmetic, 12-bit, CMYK, non-interleaved baseline) returns null: the caller falls back to
- * Java's general decoder.
+ * coefficients with a small matrix product instead of a full inverse DCT. A progressive JPEG
+ * is decoded scan by scan into its coefficients and turned into samples the same way at the end;
+ * at 1/8 it needs nothing but each block's DC coefficient, so only its DC scans are decoded and
+ * every AC scan is skipped unread. Anything else (arithmetic, 12-bit, CMYK, non-interleaved
+ * baseline) returns null: the caller falls back to Java's general decoder.
  */
 final class BaselineJpegDecoder {
 
@@ -28,6 +28,8 @@ final class BaselineJpegDecoder {
     private int restartInterval;
     private Component[] components;
     private boolean progressive;
+    private int scale;
+    private int eobRun; // progressive AC: blocks left in the current end-of-band run
 
     private static final class Component {
         int id;
@@ -41,7 +43,9 @@ final class BaselineJpegDecoder {
         float[] quarterWeights;
         int planeWidth;
         int[] plane;
-        int[] dcCoefficients; // progressive: one per block, on the MCU-padded block grid
+        int blocksWide; // progressive: the MCU-padded block grid's width
+        int[] dcCoefficients; // progressive at 1/8: one per block
+        short[] coefficients; // progressive at other scales: 64 per block, in zigzag order
     }
 
     private BaselineJpegDecoder(byte[] data) {
@@ -54,6 +58,7 @@ final class BaselineJpegDecoder {
     }
 
     private Pixels run(int scale) throws ImageRejectedException {
+        this.scale = scale;
         int at = 2;
         boolean frame = false;
         while (at + 2 <= data.length) {
@@ -66,7 +71,7 @@ final class BaselineJpegDecoder {
                 continue;
             }
             if (marker == 0xD9 && progressive) {
-                return progressiveDcImage();
+                return progressiveImage();
             }
             if (at + 4 > data.length) {
                 break;
@@ -88,7 +93,7 @@ final class BaselineJpegDecoder {
                     frame = true;
                 }
                 case 0xC2 -> {
-                    if (scale != 8 || !readFrame(segment) || !samplingSupported()) {
+                    if (!readFrame(segment) || !samplingSupported()) {
                         return null;
                     }
                     progressive = true;
@@ -284,19 +289,22 @@ final class BaselineJpegDecoder {
 
     /**
      * One scan of a progressive JPEG: a DC scan (spectral selection 0-0, first pass or a
-     * successive-approximation refinement) is decoded into the components' DC coefficients; an
-     * AC scan is skipped. Returns where the scan's entropy-coded data ends, or -1 when this file
-     * needs the general decoder.
+     * successive-approximation refinement, one component or several interleaved) or an AC scan
+     * (one component, a band of coefficients, first pass or refinement), decoded into the
+     * components' coefficients; at 1/8 an AC scan is skipped. Returns where the scan's
+     * entropy-coded data ends, or -1 when this file needs the general decoder.
      */
     private int readProgressiveScan(int at, int end) throws ImageRejectedException {
         int count = data[at] & 0xFF;
         Component[] scanned = new Component[count];
         for (int i = 0; i < count; i++) {
             int id = data[at + 1 + i * 2] & 0xFF;
+            int tables = data[at + 2 + i * 2] & 0xFF;
             for (Component component : components) {
                 if (component.id == id) {
                     scanned[i] = component;
-                    component.dc = dcTables[(data[at + 2 + i * 2] & 0xFF) >> 4];
+                    component.dc = dcTables[tables >> 4];
+                    component.ac = acTables[tables & 0x0F];
                 }
             }
             if (scanned[i] == null) {
@@ -304,26 +312,37 @@ final class BaselineJpegDecoder {
             }
         }
         int spectralStart = data[at + 1 + count * 2] & 0xFF;
-        int approximation = data[at + 3 + count * 2] & 0xFF;
-        if (spectralStart != 0) {
+        int spectralEnd = data[at + 2 + count * 2] & 0xFF;
+        int high = (data[at + 3 + count * 2] & 0xFF) >> 4;
+        int low = data[at + 3 + count * 2] & 0x0F;
+        boolean dcOnly = scale == 8;
+        if (spectralStart != 0 && dcOnly) {
             return endOfEntropyData(end); // AC: nothing a 1/8 image needs
         }
-        int high = approximation >> 4;
-        int low = approximation & 0x0F;
+        if (spectralStart == 0 && spectralEnd != 0 || spectralStart > spectralEnd || spectralEnd > 63
+                || spectralStart != 0 && count != 1) {
+            throw new ImageRejectedException("corrupt JPEG: an impossible progressive scan", null);
+        }
         int hMax = hMax();
         int vMax = vMax();
         int mcusX = (width + 8 * hMax - 1) / (8 * hMax);
         int mcusY = (height + 8 * vMax - 1) / (8 * vMax);
         for (Component component : scanned) {
-            if (component.dcCoefficients == null) {
-                component.planeWidth = mcusX * component.h;
-                component.dcCoefficients = new int[component.planeWidth * mcusY * component.v];
+            if (component.dcCoefficients == null && component.coefficients == null) {
+                component.blocksWide = mcusX * component.h;
+                int blocks = component.blocksWide * mcusY * component.v;
+                if (dcOnly) {
+                    component.dcCoefficients = new int[blocks];
+                } else {
+                    component.coefficients = new short[blocks * 64];
+                }
             }
-            if (high == 0 && component.dc == null) {
+            if (high == 0 && (spectralStart == 0 ? component.dc : component.ac) == null) {
                 return -1;
             }
             component.prediction = 0;
         }
+        eobRun = 0;
         BitReader bits = new BitReader(data, end);
         int restartsLeft = restartInterval;
         if (count == 1) {
@@ -334,7 +353,14 @@ final class BaselineJpegDecoder {
             for (int by = 0; by < blocksY; by++) {
                 for (int bx = 0; bx < blocksX; bx++) {
                     restartsLeft = restartIfDue(bits, scanned, restartsLeft);
-                    decodeDc(bits, component, by * component.planeWidth + bx, high, low);
+                    int block = by * component.blocksWide + bx;
+                    if (spectralStart == 0) {
+                        decodeDc(bits, component, block, high, low);
+                    } else if (high == 0) {
+                        decodeAcFirst(bits, component, block * 64, spectralStart, spectralEnd, low);
+                    } else {
+                        decodeAcRefinement(bits, component, block * 64, spectralStart, spectralEnd, low);
+                    }
                 }
             }
         } else {
@@ -344,7 +370,7 @@ final class BaselineJpegDecoder {
                     for (Component component : scanned) {
                         for (int by = 0; by < component.v; by++) {
                             for (int bx = 0; bx < component.h; bx++) {
-                                int block = (mcuY * component.v + by) * component.planeWidth + mcuX * component.h + bx;
+                                int block = (mcuY * component.v + by) * component.blocksWide + mcuX * component.h + bx;
                                 decodeDc(bits, component, block, high, low);
                             }
                         }
@@ -367,6 +393,7 @@ final class BaselineJpegDecoder {
             for (Component component : scanned) {
                 component.prediction = 0;
             }
+            eobRun = 0;
             restartsLeft = restartInterval;
         }
         return restartsLeft - 1;
@@ -377,9 +404,97 @@ final class BaselineJpegDecoder {
         if (high == 0) {
             int size = component.dc.decode(bits);
             component.prediction += size == 0 ? 0 : extend(bits.read(size), size);
-            component.dcCoefficients[block] = component.prediction << low;
+            if (component.dcCoefficients != null) {
+                component.dcCoefficients[block] = component.prediction << low;
+            } else {
+                component.coefficients[block * 64] = (short) (component.prediction << low);
+            }
         } else if (bits.read(1) != 0) {
-            component.dcCoefficients[block] |= 1 << low;
+            if (component.dcCoefficients != null) {
+                component.dcCoefficients[block] |= 1 << low;
+            } else {
+                component.coefficients[block * 64] |= (short) (1 << low);
+            }
+        }
+    }
+
+    /** An AC band's first pass for one block (libjpeg's decode_mcu_AC_first), with end-of-band runs across blocks. */
+    private void decodeAcFirst(BitReader bits, Component component, int base, int start, int end, int low) throws ImageRejectedException {
+        if (eobRun > 0) {
+            eobRun--;
+            return;
+        }
+        short[] coefficients = component.coefficients;
+        for (int k = start; k <= end; k++) {
+            int symbol = component.ac.decode(bits);
+            int run = symbol >> 4;
+            int size = symbol & 0x0F;
+            if (size != 0) {
+                k += run;
+                if (k > 63) {
+                    throw new ImageRejectedException("corrupt JPEG: coefficient index past the block", null);
+                }
+                coefficients[base + k] = (short) (extend(bits.read(size), size) << low);
+            } else if (run < 15) {
+                eobRun = (1 << run) - 1 + (run == 0 ? 0 : bits.read(run));
+                return;
+            } else {
+                k += 15;
+            }
+        }
+    }
+
+    /**
+     * An AC band's refinement for one block (libjpeg's decode_mcu_AC_refine): one correction bit
+     * for every coefficient already nonzero, and newly nonzero ones of magnitude 1 << low.
+     */
+    private void decodeAcRefinement(BitReader bits, Component component, int base, int start, int end, int low)
+            throws ImageRejectedException {
+        short[] coefficients = component.coefficients;
+        int plus = 1 << low;
+        int minus = -1 << low;
+        int k = start;
+        if (eobRun == 0) {
+            for (; k <= end; k++) {
+                int symbol = component.ac.decode(bits);
+                int run = symbol >> 4;
+                int value = 0;
+                if ((symbol & 0x0F) != 0) {
+                    value = bits.read(1) != 0 ? plus : minus;
+                } else if (run != 15) {
+                    eobRun = (1 << run) + (run == 0 ? 0 : bits.read(run));
+                    break;
+                }
+                do {
+                    int at = base + k;
+                    if (coefficients[at] != 0) {
+                        refine(bits, coefficients, at, plus, minus);
+                    } else if (--run < 0) {
+                        break;
+                    }
+                    k++;
+                } while (k <= end);
+                if (value != 0) {
+                    if (k > 63) {
+                        throw new ImageRejectedException("corrupt JPEG: coefficient index past the block", null);
+                    }
+                    coefficients[base + k] = (short) value;
+                }
+            }
+        }
+        if (eobRun > 0) {
+            for (; k <= end; k++) {
+                if (coefficients[base + k] != 0) {
+                    refine(bits, coefficients, base + k, plus, minus);
+                }
+            }
+            eobRun--;
+        }
+    }
+
+    private static void refine(BitReader bits, short[] coefficients, int at, int plus, int minus) {
+        if (bits.read(1) != 0 && (coefficients[at] & plus) == 0) {
+            coefficients[at] += (short) (coefficients[at] >= 0 ? plus : minus);
         }
     }
 
@@ -396,20 +511,40 @@ final class BaselineJpegDecoder {
         throw new ImageRejectedException("truncated JPEG: the image data ends inside a scan", null);
     }
 
-    /** Each block's mean from its DC coefficient alone: the 1/8 image of a progressive JPEG. */
-    private Pixels progressiveDcImage() throws ImageRejectedException {
+    /** A progressive JPEG's image at 1/scale, from the coefficients its scans left (at 1/8, from DC alone). */
+    private Pixels progressiveImage() throws ImageRejectedException {
+        int n = 8 / scale;
+        float[] samples = new float[n * n];
         for (Component component : components) {
-            if (component.dcCoefficients == null || quant[component.quantTable] == null) {
-                throw new ImageRejectedException("corrupt JPEG: a component has no DC scan", null);
+            if (component.dcCoefficients == null && component.coefficients == null || quant[component.quantTable] == null) {
+                throw new ImageRejectedException("corrupt JPEG: a component has no scan", null);
             }
-            float weight = ScaledIdct.weights(quant[component.quantTable], 1)[0][0];
-            component.plane = new int[component.dcCoefficients.length];
-            for (int i = 0; i < component.plane.length; i++) {
-                int value = (int) (component.dcCoefficients[i] * weight + 128.5f);
-                component.plane[i] = value < 0 ? 0 : Math.min(value, 255);
+            float[][] weights = ScaledIdct.weights(quant[component.quantTable], n);
+            int blocks = component.dcCoefficients != null ? component.dcCoefficients.length : component.coefficients.length / 64;
+            int blocksHigh = blocks / component.blocksWide;
+            component.planeWidth = component.blocksWide * n;
+            component.plane = new int[component.planeWidth * blocksHigh * n];
+            for (int block = 0; block < blocks; block++) {
+                if (component.dcCoefficients != null) {
+                    samples[0] = component.dcCoefficients[block] * weights[0][0];
+                } else {
+                    java.util.Arrays.fill(samples, 0);
+                    for (int k = 0; k < 64; k++) {
+                        int coefficient = component.coefficients[block * 64 + k];
+                        float[] w = weights[ZIGZAG[k]];
+                        if (coefficient != 0 && w != null) {
+                            for (int i = 0; i < samples.length; i++) {
+                                samples[i] += coefficient * w[i];
+                            }
+                        }
+                    }
+                }
+                int row = block / component.blocksWide;
+                int column = block % component.blocksWide;
+                store(samples, n, component.plane, row * n * component.planeWidth + column * n, component.planeWidth);
             }
         }
-        return toRgb(1, hMax(), vMax());
+        return toRgb(n, hMax(), vMax());
     }
 
     /** Decodes one block straight into its n x n samples (before the level shift). */

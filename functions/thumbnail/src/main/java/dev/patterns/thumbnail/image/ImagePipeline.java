@@ -15,7 +15,8 @@ import java.util.List;
  * <p>Memory: a baseline JPEG decodes at 1-2x the largest thumbnail edge E, anything else at
  * 2-4x; the decoded raster is then at most (4E)^2 pixels at 4 bytes each, plus the resize's
  * float rows: about 176 E^2 bytes in all, whatever the photo's size, on top of the compressed
- * upload itself.
+ * upload itself. A progressive JPEG at 1/2 or 1/4 also keeps its coefficients between scans
+ * (3 bytes a source pixel in 4:2:0), as every progressive decoder must.
  */
 public final class ImagePipeline implements ThumbnailRenderer {
 
