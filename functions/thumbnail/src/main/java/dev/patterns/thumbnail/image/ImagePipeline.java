@@ -42,7 +42,7 @@ public final class ImagePipeline implements ThumbnailRenderer {
         int dctScale = dctScale(header, largest);
         int step = step(header, largest);
         Pixels raw = switch (header.format()) {
-            case JPEG -> BaselineJpegDecoder.decode(image, dctScale);
+            case JPEG -> ScaledJpegDecoder.decode(image, dctScale);
             case PNG -> BoxReducedPngDecoder.decode(image, step);
             case GIF -> null;
         };

@@ -14,14 +14,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /** The DCT-scaled decoder against Java's full decode averaged over the same pixel groups. */
-class BaselineJpegDecoderTest {
+class ScaledJpegDecoderTest {
 
     @ParameterizedTest(name = "1/{0}")
     @ValueSource(ints = {1, 2, 4, 8})
     void colourJpegAtEveryScaleMatchesTheAveragedFullDecode(int scale) throws Exception {
         byte[] jpeg = TestImages.jpeg(TestImages.photoLike(640, 480, 7), 92);
 
-        Pixels fast = BaselineJpegDecoder.decode(jpeg, scale);
+        Pixels fast = ScaledJpegDecoder.decode(jpeg, scale);
 
         assertThat(fast.width()).isEqualTo(640 / scale);
         assertThat(fast.height()).isEqualTo(480 / scale);
@@ -37,7 +37,7 @@ class BaselineJpegDecoderTest {
         assertThat(containsMarker(jpeg, 0xDD)).as("a DRI segment").isTrue();
         assertThat(containsMarker(jpeg, 0xD0)).as("an RST0 marker in the data").isTrue();
 
-        Pixels fast = BaselineJpegDecoder.decode(jpeg, scale);
+        Pixels fast = ScaledJpegDecoder.decode(jpeg, scale);
 
         assertThat(fast.width()).isEqualTo(648 / scale);
         assertThat(lumaPsnr(fast, boxAverage(ImageIO.read(new java.io.ByteArrayInputStream(jpeg)), scale))).isGreaterThan(38);
@@ -51,7 +51,7 @@ class BaselineJpegDecoderTest {
         int frame = indexOfMarker(jpeg, 0xC0);
         assertThat(jpeg[frame + 11] & 0xFF).as("luma sampling factors in SOF0").isEqualTo(h << 4 | v);
 
-        Pixels fast = BaselineJpegDecoder.decode(jpeg, 4);
+        Pixels fast = ScaledJpegDecoder.decode(jpeg, 4);
 
         assertThat(psnr(fast, boxAverage(ImageIO.read(new java.io.ByteArrayInputStream(jpeg)), 4))).isGreaterThan(36);
     }
@@ -75,7 +75,7 @@ class BaselineJpegDecoderTest {
         gray.getGraphics().drawImage(TestImages.photoLike(320, 240, 8), 0, 0, null);
         byte[] jpeg = TestImages.jpeg(gray, 90);
 
-        Pixels fast = BaselineJpegDecoder.decode(jpeg, 4);
+        Pixels fast = ScaledJpegDecoder.decode(jpeg, 4);
 
         assertThat(psnr(fast, boxAverage(ImageIO.read(new java.io.ByteArrayInputStream(jpeg)), 4))).isGreaterThan(40);
     }
@@ -92,13 +92,13 @@ class BaselineJpegDecoderTest {
         byte[] progressive = TestImages.progressive("jpeg", photo); // the writer's default quality, 75
         assertThat(indexOfMarker(progressive, 0xC2)).as("SOF2").isPositive();
 
-        Pixels fast = BaselineJpegDecoder.decode(progressive, 8);
+        Pixels fast = ScaledJpegDecoder.decode(progressive, 8);
 
         assertThat(fast).isNotNull();
         assertThat(fast.width()).isEqualTo((width + 7) / 8);
         assertThat(fast.height()).isEqualTo((height + 7) / 8);
         // The same picture written as baseline at the same quality has the same DC coefficients: the same 1/8 image.
-        assertThat(fast.argb()).isEqualTo(BaselineJpegDecoder.decode(TestImages.jpeg(photo, 75), 8).argb());
+        assertThat(fast.argb()).isEqualTo(ScaledJpegDecoder.decode(TestImages.jpeg(photo, 75), 8).argb());
         // The reference averages whole 8 x 8 boxes only: compare those, leaving out a partial last column or row.
         // Luma, as for baseline: in 4:2:0 a 1/8 decode has one chroma sample per 16 x 16, whatever the scan order.
         Pixels whole = cropped(fast, width / 8, height / 8);
@@ -128,9 +128,9 @@ class BaselineJpegDecoderTest {
         "photo-133x101-progressive-separate-dc.jpg,4", "photo-133x101-progressive-separate-dc.jpg,8",
         "photo-133x101-progressive-separate-dc-restarts.jpg,1", "photo-133x101-progressive-separate-dc-restarts.jpg,8"})
     void progressiveJpegGivesTheBaselinesImageAtEveryScale(String fixture, int scale) throws Exception {
-        Pixels baseline = BaselineJpegDecoder.decode(fixture("photo-133x101-baseline.jpg"), scale);
+        Pixels baseline = ScaledJpegDecoder.decode(fixture("photo-133x101-baseline.jpg"), scale);
 
-        Pixels progressive = BaselineJpegDecoder.decode(fixture(fixture), scale);
+        Pixels progressive = ScaledJpegDecoder.decode(fixture(fixture), scale);
 
         assertThat(progressive.width()).isEqualTo((133 + scale - 1) / scale);
         assertThat(progressive.height()).isEqualTo((101 + scale - 1) / scale);
@@ -154,7 +154,7 @@ class BaselineJpegDecoderTest {
         byte[] progressive = TestImages.progressive("jpeg", TestImages.photoLike(640, 480, 15));
         byte[] cut = java.util.Arrays.copyOf(progressive, progressive.length * 2 / 3);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BaselineJpegDecoder.decode(cut, 8))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScaledJpegDecoder.decode(cut, 8))
                 .isInstanceOf(dev.patterns.thumbnail.ImageRejectedException.class).hasMessageContaining("truncated");
     }
 

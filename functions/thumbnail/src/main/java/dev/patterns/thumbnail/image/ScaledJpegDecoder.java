@@ -3,7 +3,7 @@ package dev.patterns.thumbnail.image;
 import dev.patterns.thumbnail.ImageRejectedException;
 
 /**
- * Decodes a baseline (sequential, Huffman, 8-bit) JPEG straight to 1/1, 1/2, 1/4 or 1/8 of its
+ * Decodes a Huffman-coded 8-bit JPEG, baseline or progressive, straight to 1/1, 1/2, 1/4 or 1/8 of its
  * size in the DCT domain, as libjpeg's scaled decoding does for Pillow and sharp: each output
  * sample is the exact average of the block's full-resolution pixels it covers, computed from the
  * coefficients with a small matrix product instead of a full inverse DCT. A progressive JPEG
@@ -12,7 +12,7 @@ import dev.patterns.thumbnail.ImageRejectedException;
  * every AC scan is skipped unread. Anything else (arithmetic, 12-bit, CMYK, non-interleaved
  * baseline) returns null: the caller falls back to Java's general decoder.
  */
-final class BaselineJpegDecoder {
+final class ScaledJpegDecoder {
 
     private static final int[] ZIGZAG = {
         0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21,
@@ -26,35 +26,17 @@ final class BaselineJpegDecoder {
     private int width;
     private int height;
     private int restartInterval;
-    private Component[] components;
+    private JpegComponent[] components;
     private boolean progressive;
     private int scale;
-    private int eobRun; // progressive AC: blocks left in the current end-of-band run
 
-    private static final class Component {
-        int id;
-        int h;
-        int v;
-        int quantTable;
-        Huffman dc;
-        Huffman ac;
-        int prediction;
-        float[][] weights;
-        float[] quarterWeights;
-        int planeWidth;
-        int[] plane;
-        int blocksWide; // progressive: the MCU-padded block grid's width
-        int[] dcCoefficients; // progressive at 1/8: one per block
-        short[] coefficients; // progressive at other scales: 64 per block, in zigzag order
-    }
-
-    private BaselineJpegDecoder(byte[] data) {
+    private ScaledJpegDecoder(byte[] data) {
         this.data = data;
     }
 
     /** @return the image at 1/{@code scale} (1, 2, 4 or 8), or null when this file needs the general decoder */
     static Pixels decode(byte[] data, int scale) throws ImageRejectedException {
-        return new BaselineJpegDecoder(data).run(scale);
+        return new ScaledJpegDecoder(data).run(scale);
     }
 
     private Pixels run(int scale) throws ImageRejectedException {
@@ -166,9 +148,9 @@ final class BaselineJpegDecoder {
         if (count != 1 && count != 3) {
             return false;
         }
-        components = new Component[count];
+        components = new JpegComponent[count];
         for (int i = 0; i < count; i++) {
-            Component component = new Component();
+            JpegComponent component = new JpegComponent();
             component.id = data[at + 6 + i * 3] & 0xFF;
             component.h = (data[at + 7 + i * 3] & 0xFF) >> 4;
             component.v = data[at + 7 + i * 3] & 0x0F;
@@ -186,14 +168,14 @@ final class BaselineJpegDecoder {
         for (int i = 0; i < count; i++) {
             int id = data[at + 1 + i * 2] & 0xFF;
             int tables = data[at + 2 + i * 2] & 0xFF;
-            for (Component component : components) {
+            for (JpegComponent component : components) {
                 if (component.id == id) {
                     component.dc = dcTables[tables >> 4];
                     component.ac = acTables[tables & 0x0F];
                 }
             }
         }
-        for (Component component : components) {
+        for (JpegComponent component : components) {
             if (component.dc == null || component.ac == null || quant[component.quantTable] == null) {
                 return null;
             }
@@ -206,11 +188,11 @@ final class BaselineJpegDecoder {
         int vMax = vMax();
         int mcusX = (width + 8 * hMax - 1) / (8 * hMax);
         int mcusY = (height + 8 * vMax - 1) / (8 * vMax);
-        for (Component component : components) {
+        for (JpegComponent component : components) {
             component.planeWidth = mcusX * component.h * n;
             component.plane = new int[component.planeWidth * mcusY * component.v * n];
         }
-        for (Component component : components) {
+        for (JpegComponent component : components) {
             component.weights = ScaledIdct.weights(quant[component.quantTable], n);
             if (n == 2) {
                 component.quarterWeights = new float[64 * 4];
@@ -229,14 +211,14 @@ final class BaselineJpegDecoder {
                 if (restartInterval > 0) {
                     if (restartsLeft == 0) {
                         bits.restart();
-                        for (Component component : components) {
+                        for (JpegComponent component : components) {
                             component.prediction = 0;
                         }
                         restartsLeft = restartInterval;
                     }
                     restartsLeft--;
                 }
-                for (Component component : components) {
+                for (JpegComponent component : components) {
                     for (int by = 0; by < component.v; by++) {
                         for (int bx = 0; bx < component.h; bx++) {
                             if (n == 2) {
@@ -260,7 +242,7 @@ final class BaselineJpegDecoder {
 
     private int hMax() {
         int hMax = 1;
-        for (Component component : components) {
+        for (JpegComponent component : components) {
             hMax = Math.max(hMax, component.h);
         }
         return hMax;
@@ -268,7 +250,7 @@ final class BaselineJpegDecoder {
 
     private int vMax() {
         int vMax = 1;
-        for (Component component : components) {
+        for (JpegComponent component : components) {
             vMax = Math.max(vMax, component.v);
         }
         return vMax;
@@ -278,7 +260,7 @@ final class BaselineJpegDecoder {
     private boolean samplingSupported() {
         int hMax = hMax();
         int vMax = vMax();
-        for (Component component : components) {
+        for (JpegComponent component : components) {
             if (Integer.bitCount(hMax / component.h) != 1 || hMax % component.h != 0
                     || Integer.bitCount(vMax / component.v) != 1 || vMax % component.v != 0) {
                 return false;
@@ -296,11 +278,11 @@ final class BaselineJpegDecoder {
      */
     private int readProgressiveScan(int at, int end) throws ImageRejectedException {
         int count = data[at] & 0xFF;
-        Component[] scanned = new Component[count];
+        JpegComponent[] scanned = new JpegComponent[count];
         for (int i = 0; i < count; i++) {
             int id = data[at + 1 + i * 2] & 0xFF;
             int tables = data[at + 2 + i * 2] & 0xFF;
-            for (Component component : components) {
+            for (JpegComponent component : components) {
                 if (component.id == id) {
                     scanned[i] = component;
                     component.dc = dcTables[tables >> 4];
@@ -327,7 +309,7 @@ final class BaselineJpegDecoder {
         int vMax = vMax();
         int mcusX = (width + 8 * hMax - 1) / (8 * hMax);
         int mcusY = (height + 8 * vMax - 1) / (8 * vMax);
-        for (Component component : scanned) {
+        for (JpegComponent component : scanned) {
             if (component.dcCoefficients == null && component.coefficients == null) {
                 component.blocksWide = mcusX * component.h;
                 int blocks = component.blocksWide * mcusY * component.v;
@@ -342,36 +324,36 @@ final class BaselineJpegDecoder {
             }
             component.prediction = 0;
         }
-        eobRun = 0;
+        ProgressiveCoefficients scan = new ProgressiveCoefficients();
         BitReader bits = new BitReader(data, end);
         int restartsLeft = restartInterval;
         if (count == 1) {
             // A single component's scan is not interleaved: its own blocks in raster order, without MCU padding.
-            Component component = scanned[0];
+            JpegComponent component = scanned[0];
             int blocksX = ((width * component.h + hMax - 1) / hMax + 7) / 8;
             int blocksY = ((height * component.v + vMax - 1) / vMax + 7) / 8;
             for (int by = 0; by < blocksY; by++) {
                 for (int bx = 0; bx < blocksX; bx++) {
-                    restartsLeft = restartIfDue(bits, scanned, restartsLeft);
+                    restartsLeft = restartIfDue(bits, scanned, scan, restartsLeft);
                     int block = by * component.blocksWide + bx;
                     if (spectralStart == 0) {
-                        decodeDc(bits, component, block, high, low);
+                        ProgressiveCoefficients.decodeDc(bits, component, block, high, low);
                     } else if (high == 0) {
-                        decodeAcFirst(bits, component, block * 64, spectralStart, spectralEnd, low);
+                        scan.decodeAcFirst(bits, component, block * 64, spectralStart, spectralEnd, low);
                     } else {
-                        decodeAcRefinement(bits, component, block * 64, spectralStart, spectralEnd, low);
+                        scan.decodeAcRefinement(bits, component, block * 64, spectralStart, spectralEnd, low);
                     }
                 }
             }
         } else {
             for (int mcuY = 0; mcuY < mcusY; mcuY++) {
                 for (int mcuX = 0; mcuX < mcusX; mcuX++) {
-                    restartsLeft = restartIfDue(bits, scanned, restartsLeft);
-                    for (Component component : scanned) {
+                    restartsLeft = restartIfDue(bits, scanned, scan, restartsLeft);
+                    for (JpegComponent component : scanned) {
                         for (int by = 0; by < component.v; by++) {
                             for (int bx = 0; bx < component.h; bx++) {
                                 int block = (mcuY * component.v + by) * component.blocksWide + mcuX * component.h + bx;
-                                decodeDc(bits, component, block, high, low);
+                                ProgressiveCoefficients.decodeDc(bits, component, block, high, low);
                             }
                         }
                     }
@@ -384,118 +366,19 @@ final class BaselineJpegDecoder {
         return endOfEntropyData(end);
     }
 
-    private int restartIfDue(BitReader bits, Component[] scanned, int restartsLeft) {
+    private int restartIfDue(BitReader bits, JpegComponent[] scanned, ProgressiveCoefficients scan, int restartsLeft) {
         if (restartInterval == 0) {
             return 0;
         }
         if (restartsLeft == 0) {
             bits.restart();
-            for (Component component : scanned) {
+            for (JpegComponent component : scanned) {
                 component.prediction = 0;
             }
-            eobRun = 0;
+            scan.restart();
             restartsLeft = restartInterval;
         }
         return restartsLeft - 1;
-    }
-
-    /** A DC coefficient's first pass (a Huffman-coded difference, shifted by the point transform) or its refinement (one bit). */
-    private static void decodeDc(BitReader bits, Component component, int block, int high, int low) throws ImageRejectedException {
-        if (high == 0) {
-            int size = component.dc.decode(bits);
-            component.prediction += size == 0 ? 0 : extend(bits.read(size), size);
-            if (component.dcCoefficients != null) {
-                component.dcCoefficients[block] = component.prediction << low;
-            } else {
-                component.coefficients[block * 64] = (short) (component.prediction << low);
-            }
-        } else if (bits.read(1) != 0) {
-            if (component.dcCoefficients != null) {
-                component.dcCoefficients[block] |= 1 << low;
-            } else {
-                component.coefficients[block * 64] |= (short) (1 << low);
-            }
-        }
-    }
-
-    /** An AC band's first pass for one block (libjpeg's decode_mcu_AC_first), with end-of-band runs across blocks. */
-    private void decodeAcFirst(BitReader bits, Component component, int base, int start, int end, int low) throws ImageRejectedException {
-        if (eobRun > 0) {
-            eobRun--;
-            return;
-        }
-        short[] coefficients = component.coefficients;
-        for (int k = start; k <= end; k++) {
-            int symbol = component.ac.decode(bits);
-            int run = symbol >> 4;
-            int size = symbol & 0x0F;
-            if (size != 0) {
-                k += run;
-                if (k > 63) {
-                    throw new ImageRejectedException("corrupt JPEG: coefficient index past the block", null);
-                }
-                coefficients[base + k] = (short) (extend(bits.read(size), size) << low);
-            } else if (run < 15) {
-                eobRun = (1 << run) - 1 + (run == 0 ? 0 : bits.read(run));
-                return;
-            } else {
-                k += 15;
-            }
-        }
-    }
-
-    /**
-     * An AC band's refinement for one block (libjpeg's decode_mcu_AC_refine): one correction bit
-     * for every coefficient already nonzero, and newly nonzero ones of magnitude 1 << low.
-     */
-    private void decodeAcRefinement(BitReader bits, Component component, int base, int start, int end, int low)
-            throws ImageRejectedException {
-        short[] coefficients = component.coefficients;
-        int plus = 1 << low;
-        int minus = -1 << low;
-        int k = start;
-        if (eobRun == 0) {
-            for (; k <= end; k++) {
-                int symbol = component.ac.decode(bits);
-                int run = symbol >> 4;
-                int value = 0;
-                if ((symbol & 0x0F) != 0) {
-                    value = bits.read(1) != 0 ? plus : minus;
-                } else if (run != 15) {
-                    eobRun = (1 << run) + (run == 0 ? 0 : bits.read(run));
-                    break;
-                }
-                do {
-                    int at = base + k;
-                    if (coefficients[at] != 0) {
-                        refine(bits, coefficients, at, plus, minus);
-                    } else if (--run < 0) {
-                        break;
-                    }
-                    k++;
-                } while (k <= end);
-                if (value != 0) {
-                    if (k > 63) {
-                        throw new ImageRejectedException("corrupt JPEG: coefficient index past the block", null);
-                    }
-                    coefficients[base + k] = (short) value;
-                }
-            }
-        }
-        if (eobRun > 0) {
-            for (; k <= end; k++) {
-                if (coefficients[base + k] != 0) {
-                    refine(bits, coefficients, base + k, plus, minus);
-                }
-            }
-            eobRun--;
-        }
-    }
-
-    private static void refine(BitReader bits, short[] coefficients, int at, int plus, int minus) {
-        if (bits.read(1) != 0 && (coefficients[at] & plus) == 0) {
-            coefficients[at] += (short) (coefficients[at] >= 0 ? plus : minus);
-        }
     }
 
     /** Where a scan's entropy-coded data ends: the first marker that is neither stuffing (FF 00) nor a restart (FF D0-D7). */
@@ -515,7 +398,7 @@ final class BaselineJpegDecoder {
     private Pixels progressiveImage() throws ImageRejectedException {
         int n = 8 / scale;
         float[] samples = new float[n * n];
-        for (Component component : components) {
+        for (JpegComponent component : components) {
             if (component.dcCoefficients == null && component.coefficients == null || quant[component.quantTable] == null) {
                 throw new ImageRejectedException("corrupt JPEG: a component has no scan", null);
             }
@@ -548,7 +431,7 @@ final class BaselineJpegDecoder {
     }
 
     /** Decodes one block straight into its n x n samples (before the level shift). */
-    private void decodeBlock(BitReader bits, Component component, float[] samples) throws ImageRejectedException {
+    private void decodeBlock(BitReader bits, JpegComponent component, float[] samples) throws ImageRejectedException {
         float[][] weights = component.weights;
         int size = component.dc.decode(bits);
         int diff = size == 0 ? 0 : extend(bits.read(size), size);
@@ -596,7 +479,7 @@ final class BaselineJpegDecoder {
      * four sums in registers. Its coefficient loop repeats decodeBlock's on purpose: one shared
      * method for the next coefficient measured 5-7% slower on a 24 MP photo.
      */
-    private void decodeQuarterBlock(BitReader bits, Component component, float[] samples) throws ImageRejectedException {
+    private void decodeQuarterBlock(BitReader bits, JpegComponent component, float[] samples) throws ImageRejectedException {
         float[] w = component.quarterWeights;
         int size = component.dc.decode(bits);
         component.prediction += size == 0 ? 0 : extend(bits.read(size), size);
@@ -650,7 +533,8 @@ final class BaselineJpegDecoder {
         }
     }
 
-    private static int extend(int value, int size) {
+    /** A JPEG magnitude category's bits as a signed value (the spec's EXTEND). */
+    static int extend(int value, int size) {
         return value < 1 << (size - 1) ? value - (1 << size) + 1 : value;
     }
 
@@ -658,7 +542,7 @@ final class BaselineJpegDecoder {
         int outW = (width * n + 7) / 8;
         int outH = (height * n + 7) / 8;
         int[] argb = new int[outW * outH];
-        Component y = components[0];
+        JpegComponent y = components[0];
         if (components.length == 1) {
             for (int row = 0; row < outH; row++) {
                 for (int col = 0; col < outW; col++) {
@@ -668,8 +552,8 @@ final class BaselineJpegDecoder {
             }
             return new Pixels(outW, outH, argb, false);
         }
-        Component cb = components[1];
-        Component cr = components[2];
+        JpegComponent cb = components[1];
+        JpegComponent cr = components[2];
         // Sampling factors are powers of two in practice, so the chroma position is a shift.
         int yShiftX = shift(hMax / y.h);
         int yShiftY = shift(vMax / y.v);
