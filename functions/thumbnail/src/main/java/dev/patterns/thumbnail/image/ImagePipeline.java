@@ -20,6 +20,8 @@ import java.util.List;
  */
 public final class ImagePipeline implements ThumbnailRenderer {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ImagePipeline.class);
+
     private final long maxPixels;
     private final int jpegQuality;
 
@@ -41,11 +43,19 @@ public final class ImagePipeline implements ThumbnailRenderer {
         int largest = longestEdges.stream().mapToInt(Integer::intValue).max().orElseThrow();
         int dctScale = dctScale(header, largest);
         int step = step(header, largest);
-        Pixels raw = switch (header.format()) {
-            case JPEG -> ScaledJpegDecoder.decode(image, dctScale);
-            case PNG -> BoxReducedPngDecoder.decode(image, step);
-            case GIF -> null;
-        };
+        Pixels raw;
+        try {
+            raw = switch (header.format()) {
+                case JPEG -> ScaledJpegDecoder.decode(image, dctScale);
+                case PNG -> BoxReducedPngDecoder.decode(image, step);
+                case GIF -> null;
+            };
+        } catch (RuntimeException unexpected) {
+            // A file the fast decoders trip over (a malformed table, an index out of range): Java's
+            // general decoder then decides whether it is an image at all, and rejects it cleanly if not.
+            LOG.warn("Fast {} decoder failed ({}); trying the general decoder", header.format(), unexpected.toString());
+            raw = null;
+        }
         int reduction = header.format() == ImageHeader.Format.JPEG && raw != null ? dctScale : step;
         boolean profileApplied = false;
         if (raw == null) {

@@ -253,6 +253,24 @@ class ImagePipelineTest {
         assertThat(psnr).as("PSNR of the thumbnail against a resize of the full decode").isGreaterThan(45);
     }
 
+    /** A Huffman table claiming more codes than the file holds: the fast decoder trips, the general one rejects it cleanly. */
+    @Test
+    void jpegWithAMalformedHuffmanTableIsRejectedNotThrown() {
+        byte[] jpeg = TestImages.jpeg(TestImages.photoLike(16, 16, 16), 90);
+        int lastTable = -1;
+        for (int i = 2; i + 1 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xC4) {
+                lastTable = i;
+            }
+        }
+        assertThat(lastTable).as("a DHT segment").isPositive();
+        byte[] broken = jpeg.clone();
+        broken[lastTable + 4 + 16] = (byte) 0xFF; // 255 codes of 16 bits, far more than the segment or the file holds
+
+        assertThatThrownBy(() -> pipeline.render(broken, List.of(8)))
+                .isInstanceOf(ImageRejectedException.class).hasMessageContaining("jpeg");
+    }
+
     @Test
     void decompressionBombIsRefusedFromItsHeaderBeforeAnyDecode() {
         byte[] bomb = pngHeaderOnly(30_000, 30_000);
