@@ -14,12 +14,15 @@ final class Huffman {
     private final int[] valueOffset = new int[17];
     private final int[] symbols;
 
-    Huffman(int[] counts, int[] symbols) {
+    Huffman(int[] counts, int[] symbols) throws ImageRejectedException {
         this.symbols = symbols;
         int code = 0;
         int index = 0;
         for (int length = 1; length <= 16; length++) {
             valueOffset[length] = index - code;
+            if (code + counts[length] > 1 << length) {
+                throw new ImageRejectedException("corrupt JPEG: a Huffman table with more " + length + "-bit codes than there are", null);
+            }
             for (int i = 0; i < counts[length]; i++) {
                 if (length <= LOOKAHEAD) {
                     int shift = LOOKAHEAD - length;

@@ -69,13 +69,13 @@ final class ScaledJpegDecoder {
                 case 0xC4 -> readHuffmanTables(segment, end);
                 case 0xDD -> restartInterval = ImageHeader.u16(data, segment);
                 case 0xC0, 0xC1 -> {
-                    if (!readFrame(segment)) {
+                    if (!readFrame(segment, end)) {
                         return null;
                     }
                     frame = true;
                 }
                 case 0xC2 -> {
-                    if (!readFrame(segment) || !samplingSupported()) {
+                    if (!readFrame(segment, end) || !samplingSupported()) {
                         return null;
                     }
                     progressive = true;
@@ -105,12 +105,15 @@ final class ScaledJpegDecoder {
                 : "truncated JPEG: no scan", null);
     }
 
-    private void readQuantTables(int at, int end) {
+    private void readQuantTables(int at, int end) throws ImageRejectedException {
         while (at < end) {
             int precision = (data[at] & 0xFF) >> 4;
             int id = data[at] & 0x0F;
             int[] table = new int[64];
             at++;
+            if (at + (precision == 0 ? 64 : 128) > end) {
+                throw new ImageRejectedException("corrupt JPEG: a quantization table runs past its segment", null);
+            }
             for (int i = 0; i < 64; i++) {
                 table[ZIGZAG[i]] = precision == 0 ? data[at + i] & 0xFF : ImageHeader.u16(data, at + 2 * i);
             }
@@ -119,8 +122,11 @@ final class ScaledJpegDecoder {
         }
     }
 
-    private void readHuffmanTables(int at, int end) {
+    private void readHuffmanTables(int at, int end) throws ImageRejectedException {
         while (at < end) {
+            if (at + 17 > end) {
+                throw new ImageRejectedException("corrupt JPEG: a Huffman table runs past its segment", null);
+            }
             int tableClass = (data[at] & 0xFF) >> 4;
             int id = data[at] & 0x03;
             int[] counts = new int[17];
@@ -128,6 +134,9 @@ final class ScaledJpegDecoder {
             for (int i = 1; i <= 16; i++) {
                 counts[i] = data[at + i] & 0xFF;
                 total += counts[i];
+            }
+            if (at + 17 + total > end) {
+                throw new ImageRejectedException("corrupt JPEG: a Huffman table runs past its segment", null);
             }
             int[] symbols = new int[total];
             for (int i = 0; i < total; i++) {
@@ -138,8 +147,8 @@ final class ScaledJpegDecoder {
         }
     }
 
-    private boolean readFrame(int at) {
-        if ((data[at] & 0xFF) != 8) {
+    private boolean readFrame(int at, int end) {
+        if (at + 6 > end || (data[at] & 0xFF) != 8 || at + 6 + (data[at + 5] & 0xFF) * 3 > end) {
             return false;
         }
         height = ImageHeader.u16(data, at + 1);
@@ -155,6 +164,9 @@ final class ScaledJpegDecoder {
             component.h = (data[at + 7 + i * 3] & 0xFF) >> 4;
             component.v = data[at + 7 + i * 3] & 0x0F;
             component.quantTable = data[at + 8 + i * 3] & 0x03;
+            if (component.h < 1 || component.h > 4 || component.v < 1 || component.v > 4) {
+                return false;
+            }
             components[i] = component;
         }
         return width > 0 && height > 0;
@@ -162,6 +174,9 @@ final class ScaledJpegDecoder {
 
     private Pixels readScan(int at, int end, int scale) throws ImageRejectedException {
         int count = data[at] & 0xFF;
+        if (at + 4 + count * 2 > end) {
+            throw new ImageRejectedException("corrupt JPEG: a scan header runs past its segment", null);
+        }
         if (count != components.length) {
             return null; // non-interleaved baseline: rare, left to the general decoder
         }
@@ -170,8 +185,8 @@ final class ScaledJpegDecoder {
             int tables = data[at + 2 + i * 2] & 0xFF;
             for (JpegComponent component : components) {
                 if (component.id == id) {
-                    component.dc = dcTables[tables >> 4];
-                    component.ac = acTables[tables & 0x0F];
+                    component.dc = dcTables[tables >> 4 & 3];
+                    component.ac = acTables[tables & 3];
                 }
             }
         }
@@ -278,6 +293,9 @@ final class ScaledJpegDecoder {
      */
     private int readProgressiveScan(int at, int end) throws ImageRejectedException {
         int count = data[at] & 0xFF;
+        if (at + 4 + count * 2 > end) {
+            throw new ImageRejectedException("corrupt JPEG: a scan header runs past its segment", null);
+        }
         JpegComponent[] scanned = new JpegComponent[count];
         for (int i = 0; i < count; i++) {
             int id = data[at + 1 + i * 2] & 0xFF;
@@ -285,8 +303,8 @@ final class ScaledJpegDecoder {
             for (JpegComponent component : components) {
                 if (component.id == id) {
                     scanned[i] = component;
-                    component.dc = dcTables[tables >> 4];
-                    component.ac = acTables[tables & 0x0F];
+                    component.dc = dcTables[tables >> 4 & 3];
+                    component.ac = acTables[tables & 3];
                 }
             }
             if (scanned[i] == null) {
@@ -319,7 +337,9 @@ final class ScaledJpegDecoder {
                     component.coefficients = new short[blocks * 64];
                 }
             }
-            if (high == 0 && (spectralStart == 0 ? component.dc : component.ac) == null) {
+            // A DC refinement reads raw bits; every other scan decodes Huffman codes and needs its table.
+            boolean dcRefinement = spectralStart == 0 && high != 0;
+            if (!dcRefinement && (spectralStart == 0 ? component.dc : component.ac) == null) {
                 return -1;
             }
             component.prediction = 0;
