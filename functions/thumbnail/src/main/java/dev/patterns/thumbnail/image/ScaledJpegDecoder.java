@@ -173,24 +173,11 @@ final class ScaledJpegDecoder {
     }
 
     private Pixels readScan(int at, int end, int scale) throws ImageRejectedException {
-        int count = data[at] & 0xFF;
-        if (at + 4 + count * 2 > end) {
-            throw new ImageRejectedException("corrupt JPEG: a scan header runs past its segment", null);
-        }
-        if (count != components.length) {
+        JpegComponent[] scanned = scanComponents(at, end);
+        if (scanned.length != components.length) {
             return null; // non-interleaved baseline: rare, left to the general decoder
         }
-        for (int i = 0; i < count; i++) {
-            int id = data[at + 1 + i * 2] & 0xFF;
-            int tables = data[at + 2 + i * 2] & 0xFF;
-            for (JpegComponent component : components) {
-                if (component.id == id) {
-                    component.dc = dcTables[tables >> 4 & 3];
-                    component.ac = acTables[tables & 3];
-                }
-            }
-        }
-        for (JpegComponent component : components) {
+        for (JpegComponent component : scanned) {
             if (component.dc == null || component.ac == null || quant[component.quantTable] == null) {
                 return null;
             }
@@ -199,10 +186,8 @@ final class ScaledJpegDecoder {
             return null;
         }
         int n = 8 / scale;
-        int hMax = hMax();
-        int vMax = vMax();
-        int mcusX = (width + 8 * hMax - 1) / (8 * hMax);
-        int mcusY = (height + 8 * vMax - 1) / (8 * vMax);
+        int mcusX = mcusX();
+        int mcusY = mcusY();
         for (JpegComponent component : components) {
             component.planeWidth = mcusX * component.h * n;
             component.plane = new int[component.planeWidth * mcusY * component.v * n];
@@ -223,16 +208,7 @@ final class ScaledJpegDecoder {
         int restartsLeft = restartInterval;
         for (int mcuY = 0; mcuY < mcusY; mcuY++) {
             for (int mcuX = 0; mcuX < mcusX; mcuX++) {
-                if (restartInterval > 0) {
-                    if (restartsLeft == 0) {
-                        bits.restart();
-                        for (JpegComponent component : components) {
-                            component.prediction = 0;
-                        }
-                        restartsLeft = restartInterval;
-                    }
-                    restartsLeft--;
-                }
+                restartsLeft = restartIfDue(bits, components, null, restartsLeft);
                 for (JpegComponent component : components) {
                     for (int by = 0; by < component.v; by++) {
                         for (int bx = 0; bx < component.h; bx++) {
@@ -252,7 +228,39 @@ final class ScaledJpegDecoder {
         if (bits.exhausted()) {
             throw new ImageRejectedException("truncated JPEG: the image data ends before the last block", null);
         }
-        return toRgb(n, hMax, vMax);
+        return toRgb(n, hMax(), vMax());
+    }
+
+    /**
+     * The components a scan header names, with the Huffman tables it gives them; a null entry
+     * for an id the frame does not have.
+     */
+    private JpegComponent[] scanComponents(int at, int end) throws ImageRejectedException {
+        int count = data[at] & 0xFF;
+        if (at + 4 + count * 2 > end) {
+            throw new ImageRejectedException("corrupt JPEG: a scan header runs past its segment", null);
+        }
+        JpegComponent[] scanned = new JpegComponent[count];
+        for (int i = 0; i < count; i++) {
+            int id = data[at + 1 + i * 2] & 0xFF;
+            int tables = data[at + 2 + i * 2] & 0xFF;
+            for (JpegComponent component : components) {
+                if (component.id == id) {
+                    scanned[i] = component;
+                    component.dc = dcTables[tables >> 4 & 3];
+                    component.ac = acTables[tables & 3];
+                }
+            }
+        }
+        return scanned;
+    }
+
+    private int mcusX() {
+        return (width + 8 * hMax() - 1) / (8 * hMax());
+    }
+
+    private int mcusY() {
+        return (height + 8 * vMax() - 1) / (8 * vMax());
     }
 
     private int hMax() {
@@ -292,24 +300,10 @@ final class ScaledJpegDecoder {
      * entropy-coded data ends, or -1 when this file needs the general decoder.
      */
     private int readProgressiveScan(int at, int end) throws ImageRejectedException {
-        int count = data[at] & 0xFF;
-        if (at + 4 + count * 2 > end) {
-            throw new ImageRejectedException("corrupt JPEG: a scan header runs past its segment", null);
-        }
-        JpegComponent[] scanned = new JpegComponent[count];
-        for (int i = 0; i < count; i++) {
-            int id = data[at + 1 + i * 2] & 0xFF;
-            int tables = data[at + 2 + i * 2] & 0xFF;
-            for (JpegComponent component : components) {
-                if (component.id == id) {
-                    scanned[i] = component;
-                    component.dc = dcTables[tables >> 4 & 3];
-                    component.ac = acTables[tables & 3];
-                }
-            }
-            if (scanned[i] == null) {
-                return -1;
-            }
+        JpegComponent[] scanned = scanComponents(at, end);
+        int count = scanned.length;
+        if (java.util.Arrays.asList(scanned).contains(null)) {
+            return -1;
         }
         int spectralStart = data[at + 1 + count * 2] & 0xFF;
         int spectralEnd = data[at + 2 + count * 2] & 0xFF;
@@ -325,8 +319,8 @@ final class ScaledJpegDecoder {
         }
         int hMax = hMax();
         int vMax = vMax();
-        int mcusX = (width + 8 * hMax - 1) / (8 * hMax);
-        int mcusY = (height + 8 * vMax - 1) / (8 * vMax);
+        int mcusX = mcusX();
+        int mcusY = mcusY();
         for (JpegComponent component : scanned) {
             if (component.dcCoefficients == null && component.coefficients == null) {
                 component.blocksWide = mcusX * component.h;
@@ -386,6 +380,10 @@ final class ScaledJpegDecoder {
         return endOfEntropyData(end);
     }
 
+    /**
+     * Counts MCUs down to the next restart marker; at one, the bit reader, the DC predictions and
+     * (progressive AC, when {@code scan} is given) the end-of-band run start afresh.
+     */
     private int restartIfDue(BitReader bits, JpegComponent[] scanned, ProgressiveCoefficients scan, int restartsLeft) {
         if (restartInterval == 0) {
             return 0;
@@ -395,7 +393,9 @@ final class ScaledJpegDecoder {
             for (JpegComponent component : scanned) {
                 component.prediction = 0;
             }
-            scan.restart();
+            if (scan != null) {
+                scan.restart();
+            }
             restartsLeft = restartInterval;
         }
         return restartsLeft - 1;
