@@ -45,7 +45,7 @@ public final class LocalInvokeApi implements AutoCloseable {
         return thread;
     });
     private final List<Future<AsyncOutcome>> accepted = new ArrayList<>();
-    private volatile ProvisionedStack stack;
+    private volatile java.util.Map<String, String> logicalIdsByName;
     private volatile AsyncInvoker invoker;
 
     private LocalInvokeApi(HttpServer server) {
@@ -70,7 +70,8 @@ public final class LocalInvokeApi implements AutoCloseable {
 
     /** The functions it serves and how it runs them; until then every call is answered 503. */
     public void connect(ProvisionedStack stack, AsyncInvoker invoker) {
-        this.stack = stack;
+        this.logicalIdsByName = FunctionSpec.all(stack).stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(FunctionSpec::functionName, FunctionSpec::logicalId));
         this.invoker = invoker;
     }
 
@@ -102,7 +103,7 @@ public final class LocalInvokeApi implements AutoCloseable {
                         + exchange.getRequestMethod() + " " + rawPath);
                 return;
             }
-            if (stack == null || invoker == null) {
+            if (logicalIdsByName == null || invoker == null) {
                 error(exchange, 503, "ServiceException", "The local Lambda API is not connected to a stack yet");
                 return;
             }
@@ -135,8 +136,7 @@ public final class LocalInvokeApi implements AutoCloseable {
             name = name.substring(function + "function:".length());
         }
         int qualifier = name.indexOf(':');
-        String bare = qualifier >= 0 ? name.substring(0, qualifier) : name;
-        return FunctionSpec.all(stack).stream().filter(spec -> spec.functionName().equals(bare)).map(FunctionSpec::logicalId).findFirst();
+        return Optional.ofNullable(logicalIdsByName.get(qualifier >= 0 ? name.substring(0, qualifier) : name));
     }
 
     private static void error(HttpExchange exchange, int status, String type, String message) throws IOException {
